@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "myotwitch",
+    products: [
+        .library(name: "MyoTwitch", targets: ["MyoTwitch"]),
+        .executable(name: "myotwitch", targets: ["myotwitch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // FFTW 3 (double precision), from Debian's libfftw3-dev; Scripts/install-deps.sh installs it.
+        .systemLibrary(
+            name: "CFFTW",
+            pkgConfig: "fftw3",
+            providers: [.apt(["libfftw3-dev"])]
+        ),
+        .target(
+            name: "MyoTwitch",
+            dependencies: ["CFFTW"]
+        ),
+        .executableTarget(
+            name: "myotwitch",
+            dependencies: [
+                "MyoTwitch",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MyoTwitchTests", dependencies: ["MyoTwitch"]),
+        .testTarget(name: "myotwitchTests", dependencies: ["MyoTwitch"]),
+    ]
+)

@@ -1,0 +1,29 @@
+/// The user-settable parameters of an analysis; reported back in every result so that a number can
+/// always be traced to the settings that produced it.
+public struct AnalysisSettings: Sendable, Equatable, Codable {
+    /// Twitches on one channel no more than this many seconds apart belong to one episode.
+    /// Default 60 s: bouts of fasciculations last seconds and recur within a minute or so.
+    public var episodeGapSeconds: Double
+    /// The fewest twitches that make an episode; an isolated twitch is counted but is no cluster.
+    public var episodeMinTwitches: Int
+    /// A twitch episode longer than this raises the `long-twitch-episode` flag. Default 300 s:
+    /// guidance names twitching that persists for more than a few minutes.
+    public var longEpisodeSeconds: Double
+    /// Detection threshold, in multiples of the robust noise RMS. Default 5: the noise floor is
+    /// Gaussian-like after band-passing, where 5σ gives about one false crossing per 30 min at 2 kHz
+    /// before the shape checks.
+    public var thresholdFactor: Double
+    /// Sustained activity at least this long (seconds) is a cramp candidate; shorter bursts are
+    /// `activity`. Default 3 s, the shortest induced cramps reported.
+    public var minCrampSeconds: Double
+
+    public init(episodeGapSeconds: Double = 60, episodeMinTwitches: Int = 2,
+                longEpisodeSeconds: Double = 300, thresholdFactor: Double = 5,
+                minCrampSeconds: Double = 3) {
+        self.episodeGapSeconds = episodeGapSeconds
+        self.episodeMinTwitches = episodeMinTwitches
+        self.longEpisodeSeconds = longEpisodeSeconds
+        self.thresholdFactor = thresholdFactor
+        self.minCrampSeconds = minCrampSeconds
+    }
+}

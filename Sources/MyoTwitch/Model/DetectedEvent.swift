@@ -1,0 +1,36 @@
+/// One detected event on one channel.
+///
+/// Times are seconds from the first sample of the recording (not wall-clock). Amplitudes are in
+/// the channel's input units after conditioning (band-passed EMG, gravity-free acceleration).
+public struct DetectedEvent: Sendable, Equatable, Codable {
+    public var kind: EventKind
+    /// The channel name; for accelerometers the sensor name, since axes are analysed together.
+    public var channel: String
+    /// Onset, in seconds from the first sample.
+    public var start: Double
+    /// Offset, in seconds from the first sample; `end >= start`.
+    public var end: Double
+    /// Largest absolute conditioned amplitude within the event, in input units.
+    public var peak: Double
+    /// Time of `peak`, in seconds from the first sample.
+    public var peakTime: Double
+    /// `peak` divided by the local noise level (robust RMS of quiet signal), dimensionless.
+    public var snr: Double
+    /// The classifier rule that decided the kind, e.g. `"short-spike"` or `"low-frequency-power"`.
+    public var reason: String
+
+    public init(kind: EventKind, channel: String, start: Double, end: Double,
+                peak: Double, peakTime: Double, snr: Double, reason: String) {
+        self.kind = kind
+        self.channel = channel
+        self.start = start
+        self.end = end
+        self.peak = peak
+        self.peakTime = peakTime
+        self.snr = snr
+        self.reason = reason
+    }
+
+    /// `end - start`, in seconds.
+    public var duration: Double { end - start }
+}
