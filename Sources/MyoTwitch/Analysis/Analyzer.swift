@@ -1,0 +1,230 @@
+/// The incremental analysis of one recording: pushed sample blocks, it hands back events and
+/// episodes as soon as they are final. `analyze` drives it from a file, `stream` from standard
+/// input; the same samples give the same events whatever the block sizes.
+///
+/// Memory stays bounded by the analysis windows (a few seconds of samples per channel), plus the
+/// events found, never by the length of the recording (unless traces are collected for reports).
+public final class Analyzer {
+    public let layout: RecordingLayout
+    public let path: String
+    public let settings: AnalysisSettings
+    public let options: AnalyzerOptions
+    public let profile: DetectorProfile
+    /// The analysed channels' names (`layout.analysedChannels`).
+    public let channels: [String]
+    /// Mains frequency found in the first seconds and notched out, Hz.
+    public private(set) var mainsHz: Double?
+    /// Mains lines (fundamental and harmonics) being notched, Hz.
+    public private(set) var notchFrequencies: [Double] = []
+
+    let sampleRate: Double
+    private let channelColumns: [[Int]]
+    private var detectors: [ChannelDetector] = []
+    private var classifiers: [EventClassifier] = []
+    private var rowBuffer: [Double]
+
+    /// Samples of the first seconds, per column, held until mains and noise floor are known.
+    private var warmup: [[Double]]
+    private let warmupLength: Int
+    private var started = false
+    private var needsRestart = true
+
+    private var timeAxis = TimeAxis()
+    private var crosstalk: CrosstalkFilter
+    private var tracker: EpisodeTracker
+    private var events: [DetectedEvent] = []
+    private var episodes: [Episode] = []
+    private var gaps: [Gap] = []
+    private var warnings: [InputWarning] = []
+    private var warningCount = 0
+
+    /// How many input warnings the summary lists; the rest are only counted.
+    static let listedWarnings = 100
+    /// Seconds of signal used to find mains and seed the noise floor. 4 s give four 1 Hz-resolution
+    /// spectra to average and about 200 envelope values: enough for stable medians.
+    static let warmupSeconds = 4.0
+
+    public init(layout: RecordingLayout, path: String, settings: AnalysisSettings = AnalysisSettings(),
+                options: AnalyzerOptions = AnalyzerOptions()) {
+        self.layout = layout
+        self.path = path
+        self.settings = settings
+        self.options = options
+        profile = DetectorProfile.for(layout.sensor)
+        sampleRate = layout.sampleRateHz
+        channels = layout.analysedChannels
+        channelColumns = layout.sensor == .emg ? layout.columns.indices.map { [$0] }
+                                               : [Array(layout.columns.indices)]
+        rowBuffer = [Double](repeating: 0, count: max(1, layout.columns.count))
+        warmup = Array(repeating: [], count: layout.columns.count)
+        warmupLength = max(1, Int(Self.warmupSeconds * layout.sampleRateHz))
+        crosstalk = CrosstalkFilter(sampleRate: layout.sampleRateHz)
+        tracker = EpisodeTracker(settings: settings)
+        timeAxis.configure(sampleRate: layout.sampleRateHz)
+    }
+
+    /// Samples read so far, per column.
+    public var sampleCount: Int { timeAxis.sampleCount }
+
+    /// Takes the next block; returns what became final.
+    public func process(_ block: SampleBlock) -> [AnalyzerOutput] {
+        guard block.count > 0, block.columns.count == layout.columns.count else { return [] }
+        timeAxis.advance(by: block.count)
+        if !started {
+            for c in warmup.indices { warmup[c].append(contentsOf: block.columns[c]) }
+            guard warmup[0].count >= warmupLength else { return [] }
+            return start()
+        }
+        return run(block.columns, count: block.count)
+    }
+
+    /// The time axis jumped: ends what is open, restarts the filters after the gap.
+    public func gap(_ gap: Gap) -> [AnalyzerOutput] {
+        var outputs = started ? [] : start()
+        var finished: [Int: [SegmentGroup]] = [:]
+        for d in detectors.indices {
+            var groups: [SegmentGroup] = []
+            detectors[d].flush(finished: &groups)
+            finished[d] = groups
+        }
+        outputs += release(finished, force: true)
+        gaps.append(gap)
+        timeAxis.jump(to: gap.end)
+        needsRestart = true
+        return outputs
+    }
+
+    /// Records an input warning for the summary.
+    public func note(_ warning: InputWarning) {
+        warningCount += 1
+        if warnings.count < Self.listedWarnings { warnings.append(warning) }
+    }
+
+    /// Ends the analysis: flushes what is open and returns the last outputs and the full result.
+    public func finish() -> (outputs: [AnalyzerOutput], result: AnalysisResult) {
+        var outputs = started ? [] : start()
+        var finished: [Int: [SegmentGroup]] = [:]
+        for d in detectors.indices {
+            var groups: [SegmentGroup] = []
+            detectors[d].flush(finished: &groups)
+            detectors[d].finishTrace()
+            finished[d] = groups
+        }
+        outputs += release(finished, force: true)
+        var closed: [Episode] = []
+        tracker.finish(closed: &closed)
+        episodes += closed
+        outputs += closed.map(AnalyzerOutput.episode)
+        return (outputs, result())
+    }
+
+    /// Envelope traces per channel (RMS of the conditioned signal per `options.traceBinSeconds`),
+    /// empty unless `options.collectTraces`.
+    public var traces: [[Double]] { detectors.map(\.trace) }
+
+    // MARK: - Running
+
+    private func start() -> [AnalyzerOutput] {
+        started = true
+        let count = warmup.first?.count ?? 0
+        if layout.sensor == .emg && count > 0 {
+            (mainsHz, notchFrequencies) = MainsAnalysis.find(in: warmup, sampleRate: sampleRate)
+        }
+        for (k, columns) in channelColumns.enumerated() {
+            var detector = ChannelDetector(
+                profile: profile, sampleRate: sampleRate, columnCount: columns.count,
+                notchFrequencies: notchFrequencies, collectTrace: options.collectTraces,
+                traceBinSeconds: options.traceBinSeconds)
+            if count > 0 {
+                ChannelDetector.seedLevel(&detector, columns: columns.map { warmup[$0] })
+            }
+            detectors.append(detector)
+            classifiers.append(EventClassifier(profile: profile, sensor: layout.sensor,
+                                               sampleRate: sampleRate, settings: settings,
+                                               envelopeLength: detector.envelopeLength))
+            _ = k
+        }
+        let held = warmup
+        warmup = Array(repeating: [], count: layout.columns.count)
+        return count > 0 ? run(held, count: count) : []
+    }
+
+    private func run(_ columns: [[Double]], count: Int) -> [AnalyzerOutput] {
+        var finished: [Int: [SegmentGroup]] = [:]
+        for (d, columnIndices) in channelColumns.enumerated() {
+            var groups: [SegmentGroup] = []
+            if columnIndices.count == 1 {
+                columns[columnIndices[0]].withUnsafeBufferPointer { samples in
+                    let base = samples.baseAddress!
+                    if needsRestart { detectors[d].restart(first: base) }
+                    for i in 0..<count { detectors[d].process(base + i, finished: &groups) }
+                }
+            } else {
+                rowBuffer.withUnsafeMutableBufferPointer { row in
+                    for i in 0..<count {
+                        for (j, c) in columnIndices.enumerated() { row[j] = columns[c][i] }
+                        if i == 0 && needsRestart { detectors[d].restart(first: row.baseAddress!) }
+                        detectors[d].process(row.baseAddress!, finished: &groups)
+                    }
+                }
+            }
+            if !groups.isEmpty { finished[d] = groups }
+        }
+        needsRestart = false
+        var outputs = release(finished, force: false)
+        var closed: [Episode] = []
+        tracker.advance(to: timeAxis.time(ofSample: timeAxis.sampleCount - 1), closed: &closed)
+        episodes += closed
+        outputs += closed.map(AnalyzerOutput.episode)
+        return outputs
+    }
+
+    /// Classifies finished groups and hands out the candidates no other channel can still
+    /// contradict (crosstalk), as events in time order.
+    private func release(_ finished: [Int: [SegmentGroup]], force: Bool) -> [AnalyzerOutput] {
+        for d in finished.keys.sorted() {
+            for group in finished[d]! {
+                for candidate in classifiers[d].classify(group) {
+                    crosstalk.add(candidate, channel: d)
+                }
+            }
+        }
+        let horizon = force ? Int.max : detectors.map(\.earliestPendingOnset).min() ?? Int.max
+        var outputs: [AnalyzerOutput] = []
+        var closed: [Episode] = []
+        for (channel, c) in crosstalk.release(before: horizon) {
+            let event = DetectedEvent(
+                kind: c.kind, channel: channels[channel],
+                start: timeAxis.time(ofSample: c.onset), end: timeAxis.time(ofSample: c.end),
+                peak: c.peakAmplitude, peakTime: timeAxis.time(ofSample: c.peakIndex),
+                snr: c.snr, reason: c.reason)
+            events.append(event)
+            outputs.append(.event(event))
+            tracker.add(event, closed: &closed)
+        }
+        episodes += closed
+        outputs += closed.map(AnalyzerOutput.episode)
+        return outputs
+    }
+
+    // MARK: - Result
+
+    private func result() -> AnalysisResult {
+        let duration = timeAxis.duration
+        let sortedEvents = events.sorted { ($0.start, $0.channel) < ($1.start, $1.channel) }
+        let sortedEpisodes = episodes.sorted { ($0.start, $0.channel) < ($1.start, $1.channel) }
+        let source = SourceInfo(
+            path: path, sensor: layout.sensor, sampleRateHz: sampleRate, channels: channels,
+            durationSeconds: duration, sampleCount: timeAxis.sampleCount, columns: layout.columns,
+            units: layout.units, dialect: layout.dialect, timeAxis: layout.timeAxis, gaps: gaps)
+        let summaries = channels.map {
+            ChannelSummary(channel: $0, events: sortedEvents, episodes: sortedEpisodes,
+                           durationSeconds: duration)
+        }
+        let summary = AnalysisSummary(
+            channels: summaries, flags: [], mainsHz: mainsHz, warningCount: warningCount,
+            warnings: warnings, settings: settings)
+        return AnalysisResult(source: source, events: sortedEvents, episodes: sortedEpisodes,
+                              summary: summary)
+    }
+}

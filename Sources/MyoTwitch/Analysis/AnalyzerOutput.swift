@@ -1,0 +1,20 @@
+/// What the analyzer hands out as soon as it is final.
+public enum AnalyzerOutput: Sendable, Equatable {
+    case event(DetectedEvent)
+    /// An episode whose gap has passed (or that ended with the input).
+    case episode(Episode)
+}
+
+/// Options of an analysis run that do not change its results.
+public struct AnalyzerOptions: Sendable, Equatable {
+    /// Keep a decimated envelope per channel for the HTML report. Off for live streams, where it
+    /// would grow with the stream.
+    public var collectTraces: Bool
+    /// Seconds per trace point. 0.5 s keeps an hour at 7,200 points per channel.
+    public var traceBinSeconds: Double
+
+    public init(collectTraces: Bool = false, traceBinSeconds: Double = 0.5) {
+        self.collectTraces = collectTraces
+        self.traceBinSeconds = traceBinSeconds
+    }
+}

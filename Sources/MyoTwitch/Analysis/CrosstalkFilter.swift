@@ -1,0 +1,70 @@
+/// Holds classified candidates until no channel can still produce one that overlaps them, then
+/// drops those that are crosstalk: the same activity seen weaker on a neighbouring channel.
+///
+/// A candidate is crosstalk when another channel has an overlapping candidate whose SNR is at
+/// least `dominance` times its own: for twitches the peaks must lie within 5 ms (volume
+/// conduction is instantaneous), for longer events half of the weaker one must overlap. Crosstalk
+/// of surface EMG is typically 5–20 % of the source amplitude, so 3× separates it from two muscles
+/// really active together.
+struct CrosstalkFilter {
+    let peakTolerance: Int
+    var dominance = 3.0
+    private var pending: [(channel: Int, candidate: EventClassifier.Candidate)] = []
+    private var recent: [(channel: Int, candidate: EventClassifier.Candidate)] = []
+    private(set) var rejected = 0
+
+    init(sampleRate: Double) {
+        peakTolerance = max(1, Int(0.005 * sampleRate))
+    }
+
+    mutating func add(_ candidate: EventClassifier.Candidate, channel: Int) {
+        pending.append((channel, candidate))
+    }
+
+    /// Releases the candidates ending before `horizon` (the earliest onset still possible on any
+    /// channel), crosstalk removed, in order of onset then channel.
+    mutating func release(before horizon: Int) -> [(Int, EventClassifier.Candidate)] {
+        let ready = pending.filter { $0.candidate.end + peakTolerance < horizon || horizon == Int.max }
+        guard !ready.isEmpty else { return [] }
+        let everyone = pending + recent
+        var released: [(Int, EventClassifier.Candidate)] = []
+        for item in ready where !isCrosstalk(item, among: everyone) {
+            released.append(item)
+        }
+        let readySet = Set(ready.map { Key($0) })
+        pending.removeAll { readySet.contains(Key($0)) }
+        recent += ready
+        rejected += ready.count - released.count
+        // Keep only what a later candidate could still overlap.
+        let oldestOpen = pending.map(\.candidate.onset).min() ?? horizon
+        recent.removeAll { $0.candidate.end + peakTolerance < min(oldestOpen, horizon) - peakTolerance }
+        return released.sorted { ($0.1.onset, $0.0) < ($1.1.onset, $1.0) }
+    }
+
+    private func isCrosstalk(_ item: (channel: Int, candidate: EventClassifier.Candidate),
+                             among others: [(channel: Int, candidate: EventClassifier.Candidate)]) -> Bool {
+        let c = item.candidate
+        guard c.kind == .twitch || c.kind == .cramp else { return false }
+        for other in others where other.channel != item.channel {
+            let d = other.candidate
+            guard d.snr >= dominance * c.snr else { continue }
+            if c.kind == .twitch {
+                if abs(d.peakIndex - c.peakIndex) <= peakTolerance { return true }
+            } else {
+                let overlap = min(c.end, d.end) - max(c.onset, d.onset)
+                if overlap > 0 && 2 * overlap >= c.end - c.onset { return true }
+            }
+        }
+        return false
+    }
+
+    private struct Key: Hashable {
+        var channel: Int, onset: Int, end: Int, peak: Int
+        init(_ item: (channel: Int, candidate: EventClassifier.Candidate)) {
+            channel = item.channel
+            onset = item.candidate.onset
+            end = item.candidate.end
+            peak = item.candidate.peakIndex
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// The time scales and thresholds of the detectors for one kind of sensor.
+///
+/// EMG sees electrical spikes (a motor-unit potential lasts 5–25 ms); an accelerometer sees their
+/// mechanical result (a damped local displacement of 0.2–1 s). The structure of the detector is the
+/// same, only these numbers differ.
+public struct DetectorProfile: Sendable, Equatable {
+    /// Length of the moving-RMS envelope, s. EMG 10 ms: about one motor-unit potential, so a
+    /// twitch's energy is gathered without smearing its onset by more than 5 ms.
+    public var envelopeSeconds: Double
+    /// Threshold above the median envelope that starts a segment, in robust SDs (1.4826 × MAD) of
+    /// the quiet envelope.
+    public var highThreshold: Double
+    /// Threshold that ends a segment (hysteresis), in robust SDs.
+    public var lowThreshold: Double
+    /// Segments closer than this merge, s. EMG 120 ms: a doublet (a unit firing twice 10–110 ms
+    /// apart) is one twitch.
+    public var mergeGapSeconds: Double
+    /// Segments closer than this form one group (a burst candidate), s.
+    public var groupGapSeconds: Double
+    /// Once a group lasts ≥ `sustainedSeconds`, it absorbs segments up to this far apart, s, so that
+    /// a cramp whose recruitment dips for a moment stays one event.
+    public var sustainedGapSeconds: Double
+    /// A group at least this long, s, is treated as sustained activity.
+    public var sustainedSeconds: Double
+    /// The longest twitch, s (EMG: a doublet of 110 ms plus a 25 ms potential and the envelope).
+    public var maxTwitchSeconds: Double
+    /// Pass band of the conditioning filter, Hz (upper edge capped at 0.45 × sample rate).
+    public var band: (low: Double, high: Double)
+    /// Band of the low-frequency (motion) check, Hz.
+    public var motionBand: (low: Double, high: Double)
+    /// Events whose motion-band energy exceeds this multiple of their pass-band energy are motion.
+    public var motionRatio: Double
+    /// Detection is suppressed this long after the start and after a gap, s, while filters settle.
+    public var settleSeconds: Double
+
+    public static func == (a: DetectorProfile, b: DetectorProfile) -> Bool {
+        a.envelopeSeconds == b.envelopeSeconds && a.highThreshold == b.highThreshold
+            && a.lowThreshold == b.lowThreshold && a.mergeGapSeconds == b.mergeGapSeconds
+            && a.groupGapSeconds == b.groupGapSeconds && a.band == b.band
+            && a.motionBand == b.motionBand && a.maxTwitchSeconds == b.maxTwitchSeconds
+    }
+
+    /// Surface EMG. Band 20–450 Hz (SENIAM/ISEK usage; twitches keep their energy, unlike the
+    /// 100 Hz high-pass of general toolkits).
+    public static let emg = DetectorProfile(
+        envelopeSeconds: 0.010, highThreshold: 9, lowThreshold: 3,
+        mergeGapSeconds: 0.12, groupGapSeconds: 0.3, sustainedGapSeconds: 0.5,
+        sustainedSeconds: 1.0, maxTwitchSeconds: 0.16,
+        band: (20, 450), motionBand: (1, 15), motionRatio: 1.0, settleSeconds: 0.25)
+
+    /// Accelerometer on the skin (mechanomyography band 5–100 Hz).
+    public static let accelerometer = DetectorProfile(
+        envelopeSeconds: 0.05, highThreshold: 9, lowThreshold: 3,
+        mergeGapSeconds: 0.15, groupGapSeconds: 0.4, sustainedGapSeconds: 0.5,
+        sustainedSeconds: 1.5, maxTwitchSeconds: 1.0,
+        band: (5, 100), motionBand: (0.3, 4), motionRatio: 1.0, settleSeconds: 1.0)
+
+    public static func `for`(_ sensor: SensorKind) -> DetectorProfile {
+        sensor == .emg ? .emg : .accelerometer
+    }
+}

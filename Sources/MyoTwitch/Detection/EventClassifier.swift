@@ -1,0 +1,100 @@
+/// Names groups of segments: `twitch`, `cramp`, `activity` or `artifact`, by documented rules.
+///
+/// Short segments (≤ the profile's longest twitch) are judged one by one:
+/// 1. a rail held for ≥ 2 ms inside it → `artifact` (`clipping`);
+/// 2. a lone one-sample outlier in the raw signal → `artifact` (`single-sample-spike`);
+/// 3. more motion-band than pass-band energy → `artifact` (`low-frequency-power`): electrode
+///    motion and pops put their power below 20 Hz, a motor-unit potential does not;
+/// 4. otherwise → `twitch` (`short-spike`).
+///
+/// A group is sustained when one of its segments is longer than a twitch, or when it holds ≥ 4
+/// segments over ≥ the profile's sustained span. Sustained groups are judged as a whole:
+/// 1. clipping over ≥ 2 % of it → `artifact` (`clipping`);
+/// 2. motion energy dominating → `artifact` for EMG (`low-frequency-power`), `activity` for an
+///    accelerometer (`movement`: gross movement and walking);
+/// 3. shorter than `minCrampSeconds` → `activity` (`short-burst`): voluntary and exercise bursts
+///    last 0.3–1.5 s, cramps seconds to minutes;
+/// 4. broken by ≥ 3 pauses of ≥ 0.2 s that take ≥ 20 % of its span → `activity`
+///    (`rhythmic-bursts`): exercise comes in bursts, a cramp holds;
+/// 5. otherwise → `cramp` (`sustained`).
+struct EventClassifier {
+    let profile: DetectorProfile
+    let sensor: SensorKind
+    let sampleRate: Double
+    let settings: AnalysisSettings
+    let envelopeLength: Int
+
+    /// An event in sample indices, before times are assigned.
+    struct Candidate: Sendable {
+        var kind: EventKind
+        var reason: String
+        var onset: Int
+        var end: Int
+        var peakIndex: Int
+        var peakAmplitude: Double
+        var snr: Double
+    }
+
+    func classify(_ group: SegmentGroup) -> [Candidate] {
+        let maxTwitch = Int(profile.maxTwitchSeconds * sampleRate) + envelopeLength
+        let allShort = group.segments.allSatisfy { $0.length <= maxTwitch }
+        let span = group.end - group.onset + 1
+        let isTrain = group.segments.count >= 4 && Double(span) >= profile.sustainedSeconds * sampleRate
+        if allShort && !isTrain {
+            return group.segments.map(classifyShort)
+        }
+        return [classifySustained(group)]
+    }
+
+    private func candidate(_ kind: EventKind, _ reason: String, _ segment: Segment) -> Candidate {
+        Candidate(kind: kind, reason: reason, onset: segment.onset, end: segment.end,
+                  peakIndex: segment.peakIndex, peakAmplitude: segment.peakAmplitude,
+                  snr: segment.noiseLevel > 0 ? segment.peakAmplitude / segment.noiseLevel : 0)
+    }
+
+    private func classifyShort(_ s: Segment) -> Candidate {
+        if s.clippedSamples > 0 { return candidate(.artifact, "clipping", s) }
+        if s.singleSample { return candidate(.artifact, "single-sample-spike", s) }
+        if s.motionEnergy > profile.motionRatio * s.bandEnergy {
+            return candidate(.artifact, "low-frequency-power", s)
+        }
+        return candidate(.twitch, "short-spike", s)
+    }
+
+    private func classifySustained(_ group: SegmentGroup) -> Candidate {
+        let segments = group.segments
+        var merged = segments[0]
+        merged.onset = group.onset
+        merged.end = group.end
+        for s in segments.dropFirst() {
+            merged.bandEnergy += s.bandEnergy
+            merged.motionEnergy += s.motionEnergy
+            merged.clippedSamples += s.clippedSamples
+            if s.peakAmplitude > merged.peakAmplitude {
+                merged.peakAmplitude = s.peakAmplitude
+                merged.peakIndex = s.peakIndex
+            }
+        }
+        let span = Double(merged.length)
+        if merged.clippedSamples > 0 && Double(merged.clippedSamples) >= 0.02 * span {
+            return candidate(.artifact, "clipping", merged)
+        }
+        if merged.motionEnergy > profile.motionRatio * merged.bandEnergy {
+            return sensor == .emg ? candidate(.artifact, "low-frequency-power", merged)
+                                  : candidate(.activity, "movement", merged)
+        }
+        if span / sampleRate < settings.minCrampSeconds {
+            return candidate(.activity, "short-burst", merged)
+        }
+        let minPause = Int(0.2 * sampleRate)
+        var pauses = 0, paused = 0
+        for (a, b) in zip(segments, segments.dropFirst()) where b.onset - a.end >= minPause {
+            pauses += 1
+            paused += b.onset - a.end
+        }
+        if pauses >= 3 && Double(paused) >= 0.2 * span {
+            return candidate(.activity, "rhythmic-bursts", merged)
+        }
+        return candidate(.cramp, "sustained", merged)
+    }
+}

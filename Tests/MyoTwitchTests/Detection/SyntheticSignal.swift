@@ -1,0 +1,75 @@
+import Foundation
+@testable import MyoTwitch
+
+/// Small deterministic test signals (the full simulator lives in the library's Simulation stage).
+struct SyntheticSignal {
+    var rate: Double
+    var samples: [Double]
+    private var state: UInt64
+
+    init(rate: Double, seconds: Double, noise: Double, seed: UInt64 = 1) {
+        self.rate = rate
+        state = seed &* 0x9E3779B97F4A7C15 | 1
+        samples = []
+        samples.reserveCapacity(Int(rate * seconds))
+        for _ in 0..<Int(rate * seconds) { samples.append(noise * gaussian()) }
+    }
+
+    mutating func uniform() -> Double {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Double(state >> 11) / Double(1 << 53)
+    }
+
+    mutating func gaussian() -> Double {
+        let u = max(uniform(), 1e-300), v = uniform()
+        return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
+    }
+
+    /// Adds a biphasic motor-unit-like potential (first derivative of a Gaussian) of total
+    /// duration `width` s and peak `amplitude`, starting at `time` s.
+    mutating func addSpike(at time: Double, amplitude: Double, width: Double = 0.012) {
+        let sigma = width / 6
+        let center = time + width / 2
+        let scale = amplitude / (exp(-0.5) / sigma)
+        let first = Int((time * rate).rounded(.down)), last = Int(((time + width) * rate).rounded(.up))
+        for i in max(0, first)...min(samples.count - 1, last) {
+            let t = Double(i) / rate - center
+            samples[i] += scale * (-t / (sigma * sigma)) * exp(-t * t / (2 * sigma * sigma))
+        }
+    }
+
+    /// Adds sustained interference-pattern activity (a dense train of potentials with random
+    /// timing) from `start` for `duration` s, with a 1 s ramp up and down.
+    mutating func addBurst(start: Double, duration: Double, amplitude: Double, firingRate: Double = 300) {
+        var t = start
+        while t < start + duration {
+            let ramp = min(1, (t - start) / 1.0, (start + duration - t) / 1.0)
+            addSpike(at: t, amplitude: amplitude * (0.3 + 0.7 * max(0, ramp)) * (uniform() < 0.5 ? -1 : 1),
+                     width: 0.008 + 0.01 * uniform())
+            t += -log(max(uniform(), 1e-12)) / firingRate
+        }
+    }
+
+    /// Adds a sinusoid (mains) of `amplitude` at `frequency` Hz.
+    mutating func addSine(frequency: Double, amplitude: Double) {
+        for i in samples.indices { samples[i] += amplitude * sin(2 * .pi * frequency * Double(i) / rate) }
+    }
+}
+
+extension Analyzer {
+    /// Runs a whole single-column EMG signal through an analyzer in blocks of `blockSize`.
+    static func run(_ signal: [Double], rate: Double, blockSize: Int = 4096,
+                    sensor: SensorKind = .emg, columns: [String] = ["emg"]) -> AnalysisResult {
+        let layout = RecordingLayout(sensor: sensor, sampleRateHz: rate, columns: columns,
+                                     units: columns.map { _ in nil }, dialect: "plain",
+                                     timeAxis: "test")
+        let analyzer = Analyzer(layout: layout, path: "test")
+        var start = 0
+        while start < signal.count {
+            let end = min(signal.count, start + blockSize)
+            _ = analyzer.process(SampleBlock(columns: [Array(signal[start..<end])]))
+            start = end
+        }
+        return analyzer.finish().result
+    }
+}
