@@ -1,11 +1,83 @@
 import ArgumentParser
+import Foundation
 import MyoTwitch
 
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Analyse recorded files (work in progress)."
+        abstract: "Analyse recorded files: twitches, cramps, activity and artifacts, and their episodes.",
+        discussion: """
+        INPUTS are CSV files, directories (searched recursively for .csv, .tsv, .txt) or quoted \
+        glob patterns. One input gives one analysis object (schema myotwitch.analysis/1); several \
+        give a batch object (myotwitch.batch/1) in which a file that cannot be read carries an \
+        "error" and does not stop the others. Files are analysed in parallel (--jobs).
+
+        Times are seconds from the first sample. Detection adapts to the noise of each channel, \
+        so units and gain do not matter.
+
+        Examples:
+          myotwitch analyze SampleData/emg-twitches-cramp.csv
+          myotwitch analyze recording.csv --format markdown
+          myotwitch analyze 'study/*.csv' --format json --format html --output reports/
+          myotwitch analyze headerless.csv --rate 1000 --columns emg
+
+        Exit status: 0 all inputs analysed; 1 some input failed; 2 usage error.
+        """
     )
-    @Argument(help: "Files or directories.") var inputs: [String] = []
-    func run() throws { throw ValidationError("not implemented yet") }
+
+    @Argument(help: ArgumentHelp("Recordings: files, directories or quoted glob patterns ('-' for standard input).", valueName: "input"))
+    var inputs: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Output format: json, jsonl, csv, markdown or html. Repeat with --output DIR for several.", valueName: "format"))
+    var format: [OutputFormat] = []
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write: a file, '-' for standard output (default), or a directory (existing, or ending in '/') for one file per input and format plus a combined summary.", valueName: "path"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Files analysed at once. Default: the number of cores.", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @OptionGroup var recording: RecordingOptions
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard !inputs.isEmpty else { throw ValidationError("name at least one input file or directory") }
+        if formats.count > 1 && !isDirectoryOutput {
+            throw ValidationError("several --format values need --output DIR (one file per format)")
+        }
+    }
+
+    var formats: [OutputFormat] { format.isEmpty ? [.json] : format }
+
+    var isDirectoryOutput: Bool {
+        guard let output, output != "-" else { return false }
+        var isDirectory: ObjCBool = false
+        return output.hasSuffix("/")
+            || (FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) && isDirectory.boolValue)
+    }
+
+    func run() throws {
+        StandardOutput.prepare()
+        let files = InputExpansion.expand(inputs)
+        guard !files.isEmpty else {
+            throw ValidationError("no recordings found in \(inputs.joined(separator: ", "))")
+        }
+        let decoderOptions = recording.decoderOptions(strict: true)
+        let settings = recording.settings
+        let wantsTraces = formats.contains(.html)
+        let progress = ProgressBar(files: files)
+        let outcomes = parallelMap(files, jobs: jobs, progress: { progress.update(done: $0) }) { path in
+            Outcome.analyse(path: path, decoderOptions: decoderOptions, settings: settings,
+                            traces: wantsTraces)
+        }
+        progress.finish()
+        for outcome in outcomes {
+            if case .failure(let path, let message) = outcome {
+                StandardOutput.error("myotwitch: \(message.hasPrefix(path) ? message : "\(path): \(message)")")
+            }
+        }
+        let writer = OutputWriter(formats: formats, output: output, directoryMode: isDirectoryOutput)
+        try writer.write(outcomes, singleInput: files.count == 1)
+        if outcomes.contains(where: \.isFailure) { throw ExitCode(1) }
+    }
 }

@@ -15,6 +15,6 @@ struct MyoTwitchCommand: ParsableCommand {
           myotwitch analyze data/ --format markdown
           myotwitch simulate --seed 7 --output sim.csv
         """,
-        subcommands: [AnalyzeCommand.self]
+        subcommands: [AnalyzeCommand.self, StreamCommand.self]
     )
 }

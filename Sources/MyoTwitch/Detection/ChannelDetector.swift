@@ -178,7 +178,10 @@ struct ChannelDetector {
         }
         let (high, low, noise) = thresholds
         if n % levelDecimation == 0 {
-            level.offer(envelope, quiet: phase == .idle && envelope <= low)
+            // Everything outside segments counts as quiet: gating at the low threshold would
+            // cut the distribution's upper tail and shrink the spread, lowering thresholds in a
+            // spiral.
+            level.offer(envelope, quiet: phase == .idle && envelope <= high)
         }
 
         switch phase {

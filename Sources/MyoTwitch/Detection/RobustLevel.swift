@@ -44,13 +44,11 @@ public struct RobustLevel: Sendable {
         }
     }
 
-    /// Sets the estimate from a batch of values (start-up), using the lower half of the data so
-    /// that activity at the very start does not inflate the floor.
+    /// Sets the estimate from a batch of values (start-up). Median and MAD tolerate activity in
+    /// up to half of them.
     public mutating func seed(with values: [Double]) {
         guard !values.isEmpty else { return }
-        let sorted = values.sorted()
-        let lower = Array(sorted.prefix(max(1, (sorted.count * 6) / 10)))
-        for v in lower.suffix(capacity) {
+        for v in values.suffix(capacity) {
             history[next] = v
             next = next + 1 == capacity ? 0 : next + 1
             filled = min(filled + 1, capacity)

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Bytes in, events out: a `RecordingDecoder` feeding an `Analyzer`. The one engine behind both
+/// `analyze` (a file) and `stream` (standard input); how the bytes are chunked does not change
+/// what comes out.
+public final class AnalysisSession {
+    public let path: String
+    public let settings: AnalysisSettings
+    public let options: AnalyzerOptions
+    private let decoder: RecordingDecoder
+    private var analyzer: Analyzer?
+    private var pending: [SessionOutput] = []
+
+    public init(path: String, decoderOptions: DecoderOptions,
+                settings: AnalysisSettings = AnalysisSettings(),
+                options: AnalyzerOptions = AnalyzerOptions()) {
+        self.path = path
+        self.settings = settings
+        self.options = options
+        decoder = RecordingDecoder(path: path, options: decoderOptions)
+    }
+
+    /// The layout, once the header and first rows have been read.
+    public var layout: RecordingLayout? { analyzer?.layout }
+
+    /// Feeds the next bytes; returns what became final.
+    public func consume(_ bytes: UnsafeRawBufferPointer) throws -> [SessionOutput] {
+        try decoder.consume(bytes) { handle($0) }
+        defer { pending.removeAll(keepingCapacity: true) }
+        return pending
+    }
+
+    /// Ends the input; returns the last outputs and the analysis result.
+    public func finish() throws -> (outputs: [SessionOutput], result: AnalysisResult, traces: [[Double]]) {
+        try decoder.finish { handle($0) }
+        guard let analyzer else {
+            throw InputError(path: path, message: "no samples were found")
+        }
+        let (outputs, result) = analyzer.finish()
+        pending += outputs.map(Self.wrap)
+        defer { pending.removeAll() }
+        return (pending, result, analyzer.traces)
+    }
+
+    private func handle(_ output: DecoderOutput) {
+        switch output {
+        case .layout(let layout):
+            analyzer = Analyzer(layout: layout, path: path, settings: settings, options: options)
+        case .samples(let block):
+            if let analyzer { pending += analyzer.process(block).map(Self.wrap) }
+        case .gap(let gap):
+            if let analyzer { pending += analyzer.gap(gap).map(Self.wrap) }
+            let warning = InputWarning(
+                line: gap.line, column: 0, code: "gap",
+                message: "the time axis jumps from \(gap.start) s to \(gap.end) s; no samples are invented for the gap")
+            analyzer?.note(warning)
+            pending.append(.warning(warning))
+        case .warning(let warning):
+            analyzer?.note(warning)
+            pending.append(.warning(warning))
+        }
+    }
+
+    private static func wrap(_ output: AnalyzerOutput) -> SessionOutput {
+        switch output {
+        case .event(let e): return .event(e)
+        case .episode(let e): return .episode(e)
+        }
+    }
+}
+
+extension AnalysisSession {
+    /// Size of one `read(2)`: 1 MiB amortises the system call and keeps the buffer in cache.
+    public static let readSize = 1 << 20
+
+    /// Reads `fileDescriptor` to its end with `read(2)`, feeding every chunk to the session and
+    /// every output to `handler`. `shouldStop` is asked after each chunk and after an interrupted
+    /// read (SIGINT): when it says yes, reading ends as at end of input.
+    public func run(fileDescriptor: Int32, shouldStop: () -> Bool = { false },
+                    _ handler: (SessionOutput) throws -> Void) throws -> (result: AnalysisResult, traces: [[Double]]) {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.readSize, alignment: 16)
+        defer { buffer.deallocate() }
+        while !shouldStop() {
+            let n = read(fileDescriptor, buffer.baseAddress, Self.readSize)
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputError(path: path, message: "cannot read: \(String(cString: strerror(errno)))")
+            }
+            for output in try consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) {
+                try handler(output)
+            }
+        }
+        let (outputs, result, traces) = try finish()
+        for output in outputs { try handler(output) }
+        return (result, traces)
+    }
+
+    /// Analyses a whole file (or standard input for `"-"`).
+    public static func analyze(path: String, decoderOptions: DecoderOptions,
+                               settings: AnalysisSettings = AnalysisSettings(),
+                               options: AnalyzerOptions = AnalyzerOptions()) throws -> (result: AnalysisResult, traces: [[Double]]) {
+        let session = AnalysisSession(path: path, decoderOptions: decoderOptions,
+                                      settings: settings, options: options)
+        if path == "-" { return try session.run(fileDescriptor: 0) { _ in } }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw InputError(path: path, message: "cannot open: \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        return try session.run(fileDescriptor: fd) { _ in }
+    }
+}

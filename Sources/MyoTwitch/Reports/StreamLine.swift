@@ -1,0 +1,43 @@
+/// One line of JSON Lines output (`stream`, `analyze --format jsonl`): an object whose first key
+/// `"type"` says what the rest is.
+public enum StreamLine: Encodable, Sendable {
+    /// `{"type":"event", …event fields}`
+    case event(DetectedEvent)
+    /// `{"type":"episode", …episode fields}` — sent when the episode closes.
+    case episode(Episode)
+    /// `{"type":"warning","line":…,"column":…,"code":…,"message":…}`
+    case warning(InputWarning)
+    /// `{"type":"summary","source":{…},"summary":{…},"eventCount":…,"episodeCount":…}` — last.
+    case summary(AnalysisResult)
+
+    private enum Keys: String, CodingKey { case type, source, summary, eventCount, episodeCount }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        switch self {
+        case .event(let event):
+            try container.encode("event", forKey: .type)
+            try event.encode(to: encoder)
+        case .episode(let episode):
+            try container.encode("episode", forKey: .type)
+            try episode.encode(to: encoder)
+        case .warning(let warning):
+            try container.encode("warning", forKey: .type)
+            try warning.encode(to: encoder)
+        case .summary(let result):
+            try container.encode("summary", forKey: .type)
+            try container.encode(result.source, forKey: .source)
+            try container.encode(result.summary, forKey: .summary)
+            try container.encode(result.events.count, forKey: .eventCount)
+            try container.encode(result.episodes.count, forKey: .episodeCount)
+        }
+    }
+
+    public init(_ output: SessionOutput) {
+        switch output {
+        case .event(let e): self = .event(e)
+        case .episode(let e): self = .episode(e)
+        case .warning(let w): self = .warning(w)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Turns the inputs a user typed into the files to analyse: files as given, directories walked
+/// recursively for recordings, and quoted glob patterns expanded (the shell expands unquoted ones).
+enum InputExpansion {
+    /// File endings taken from directories. Explicitly named files are taken whatever their name.
+    static let recordingExtensions: Set<String> = ["csv", "tsv", "txt", "edf", "bdf"]
+
+    /// The files, in order: arguments in the order given; directory contents sorted by path, so
+    /// batch output is stable.
+    static func expand(_ inputs: [String]) -> [String] {
+        var files: [String] = []
+        for input in inputs {
+            if input == "-" { files.append(input); continue }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) {
+                if isDirectory.boolValue { files += walk(input) } else { files.append(input) }
+            } else if input.contains(where: { "*?[".contains($0) }) {
+                let matches = glob(input)
+                files += matches.isEmpty ? [input] : matches
+            } else {
+                files.append(input)  // reported as unreadable by the analysis, with its name
+            }
+        }
+        return files
+    }
+
+    private static func walk(_ directory: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var found: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") { continue }
+            let ext = (name as NSString).pathExtension.lowercased()
+            // Ground-truth and result files beside recordings are JSON; skip them by extension.
+            guard recordingExtensions.contains(ext) else { continue }
+            let path = (directory as NSString).appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                found.append(path)
+            }
+        }
+        return found.sorted()
+    }
+
+    private static func glob(_ pattern: String) -> [String] {
+        var result = glob_t()
+        defer { globfree(&result) }
+        guard Glibc.glob(pattern, 0, nil, &result) == 0 else { return [] }
+        return (0..<Int(result.gl_pathc)).compactMap { i in
+            result.gl_pathv[i].map { String(cString: $0) }
+        }.sorted()
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import MyoTwitch
+
+/// Options shared by `analyze` and `stream`: how to read the input and what to call an episode.
+struct RecordingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Sample rate in Hz, for input without a time column (or to override the estimate from the time column).", valueName: "hz"))
+    var rate: Double?
+
+    @Option(help: ArgumentHelp("Sensor kind: emg or accelerometer. Default: from the column names (x/y/z, ax, acc…, accel… mean accelerometer).", valueName: "kind"))
+    var sensor: SensorKind?
+
+    @Option(help: ArgumentHelp("Column names for input without a header line, comma-separated (e.g. time,emg).", valueName: "names"))
+    var columns: String?
+
+    @Option(help: ArgumentHelp("Twitches on one channel at most this many seconds apart form one episode.", valueName: "seconds"))
+    var episodeGap: Double = 60
+
+    @Option(help: ArgumentHelp("The fewest twitches that make an episode.", valueName: "count"))
+    var episodeMinTwitches: Int = 2
+
+    @Option(help: ArgumentHelp("Detection threshold, in robust standard deviations of the quiet envelope.", valueName: "sd"))
+    var threshold: Double = DetectorProfile.emg.highThreshold
+
+    @Option(help: ArgumentHelp("Sustained activity at least this long is a cramp candidate; shorter bursts are activity.", valueName: "seconds"))
+    var minCramp: Double = 3
+
+    func validate() throws {
+        if let rate, !(rate > 0 && rate.isFinite && rate <= 1_000_000) {
+            throw ValidationError("--rate must be a positive number of Hz (at most 1000000), got \(rate)")
+        }
+        guard episodeGap >= 0 && episodeGap.isFinite else {
+            throw ValidationError("--episode-gap must be a non-negative number of seconds")
+        }
+        guard episodeMinTwitches >= 1 else { throw ValidationError("--episode-min-twitches must be at least 1") }
+        guard threshold > 0 && threshold.isFinite else { throw ValidationError("--threshold must be positive") }
+        guard minCramp > 0 && minCramp.isFinite else { throw ValidationError("--min-cramp must be positive") }
+    }
+
+    func decoderOptions(strict: Bool) -> DecoderOptions {
+        DecoderOptions(sampleRateHz: rate, sensor: sensor,
+                       columns: columns.map { $0.split(separator: ",").map { String($0).trimmingSpaces } },
+                       strict: strict)
+    }
+
+    var settings: AnalysisSettings {
+        AnalysisSettings(episodeGapSeconds: episodeGap, episodeMinTwitches: episodeMinTwitches,
+                         thresholdFactor: threshold, minCrampSeconds: minCramp)
+    }
+}
+
+extension SensorKind: ExpressibleByArgument {}
+
+extension String {
+    var trimmingSpaces: String {
+        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import MyoTwitch
+
+/// Renders results in each output format.
+enum Rendering {
+    static func render(_ result: AnalysisResult, traces: [[Double]], traceBinSeconds: Double,
+                       format: OutputFormat) throws -> Data {
+        switch format {
+        case .json:
+            return try JSONReport.encode(result) + Data("\n".utf8)
+        case .jsonl:
+            return try jsonLines(result)
+        case .csv, .markdown, .html:
+            throw RenderingError(message: "--format \(format.rawValue) is not available yet")
+        }
+    }
+
+    static func render(batch outcomes: [Outcome], format: OutputFormat) throws -> Data {
+        let entries: [BatchResult.Entry] = outcomes.map {
+            switch $0 {
+            case .success(let result, _, _): .analysed(result)
+            case .failure(let path, let message): .failed(path: path, error: message)
+            }
+        }
+        switch format {
+        case .json:
+            return try JSONReport.encode(BatchResult(results: entries)) + Data("\n".utf8)
+        case .jsonl:
+            var data = Data()
+            for case .success(let result, _, _) in outcomes { data += try jsonLines(result) }
+            return data
+        case .csv, .markdown, .html:
+            throw RenderingError(message: "--format \(format.rawValue) is not available yet")
+        }
+    }
+
+    /// The JSON Lines form: events, episodes, then a summary line, as `stream` writes them.
+    static func jsonLines(_ result: AnalysisResult) throws -> Data {
+        var data = Data()
+        for event in result.events { data += try JSONReport.encode(StreamLine.event(event), pretty: false) + Data("\n".utf8) }
+        for episode in result.episodes { data += try JSONReport.encode(StreamLine.episode(episode), pretty: false) + Data("\n".utf8) }
+        data += try JSONReport.encode(StreamLine.summary(result), pretty: false) + Data("\n".utf8)
+        return data
+    }
+}
+
+struct RenderingError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
