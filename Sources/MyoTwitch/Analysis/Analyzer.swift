@@ -70,12 +70,17 @@ public final class Analyzer {
     public func process(_ block: SampleBlock) -> [AnalyzerOutput] {
         guard block.count > 0, block.columns.count == layout.columns.count else { return [] }
         timeAxis.advance(by: block.count)
-        if !started {
-            for c in warmup.indices { warmup[c].append(contentsOf: block.columns[c]) }
-            guard warmup[0].count >= warmupLength else { return [] }
-            return start()
+        guard !started else { return run(block.columns, count: block.count) }
+        // The warm-up takes exactly `warmupLength` samples, however the input is chunked, so the
+        // floor and the mains decision are the same for any block sizes.
+        let taken = min(block.count, warmupLength - warmup[0].count)
+        for c in warmup.indices { warmup[c].append(contentsOf: block.columns[c][0..<taken]) }
+        guard warmup[0].count >= warmupLength else { return [] }
+        var outputs = start()
+        if taken < block.count {
+            outputs += run(block.columns.map { Array($0[taken...]) }, count: block.count - taken)
         }
-        return run(block.columns, count: block.count)
+        return outputs
     }
 
     /// The time axis jumped: ends what is open, restarts the filters after the gap.
