@@ -51,7 +51,7 @@ public struct DetectorProfile: Sendable, Equatable {
     /// Accelerometer on the skin (mechanomyography band 5–100 Hz).
     public static let accelerometer = DetectorProfile(
         envelopeSeconds: 0.05, highThreshold: 9, lowThreshold: 3,
-        mergeGapSeconds: 0.15, groupGapSeconds: 0.4, sustainedGapSeconds: 0.5,
+        mergeGapSeconds: 0.15, groupGapSeconds: 0.6, sustainedGapSeconds: 0.6,
         sustainedSeconds: 1.5, maxTwitchSeconds: 1.0,
         band: (5, 100), motionBand: (0.3, 4), motionRatio: 1.0, settleSeconds: 1.0)
 

@@ -3,8 +3,9 @@
 /// Short segments (≤ the profile's longest twitch) are judged one by one:
 /// 1. a rail held for ≥ 2 ms inside it → `artifact` (`clipping`);
 /// 2. a lone one-sample outlier in the raw signal → `artifact` (`single-sample-spike`);
-/// 3. more motion-band than pass-band energy → `artifact` (`low-frequency-power`): electrode
-///    motion and pops put their power below 20 Hz, a motor-unit potential does not;
+/// 3. more motion-band than pass-band energy → for EMG `artifact` (`low-frequency-power`):
+///    electrode motion and pops put their power below 20 Hz, a motor-unit potential does not;
+///    for an accelerometer `activity` (`movement`): a step or a gesture, not a local twitch;
 /// 4. otherwise → `twitch` (`short-spike`).
 ///
 /// A group is sustained when one of its segments is longer than a twitch, or when it holds ≥ 4
@@ -56,7 +57,8 @@ struct EventClassifier {
         if s.clippedSamples > 0 { return candidate(.artifact, "clipping", s) }
         if s.singleSample { return candidate(.artifact, "single-sample-spike", s) }
         if s.motionEnergy > profile.motionRatio * s.bandEnergy {
-            return candidate(.artifact, "low-frequency-power", s)
+            return sensor == .emg ? candidate(.artifact, "low-frequency-power", s)
+                                  : candidate(.activity, "movement", s)
         }
         return candidate(.twitch, "short-spike", s)
     }

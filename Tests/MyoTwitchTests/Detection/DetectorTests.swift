@@ -20,7 +20,6 @@ import Testing
         var signal = SyntheticSignal(rate: 2000, seconds: 40, noise: 1)
         signal.addBurst(start: 10, duration: 15, amplitude: 10)
         let result = Analyzer.run(signal.samples, rate: 2000)
-        print(result.events.map { "\($0.kind) \($0.start) \($0.end) \($0.snr) \($0.reason)" })
         let cramps = result.events.filter { $0.kind == .cramp }
         #expect(cramps.count == 1)
         if let cramp = cramps.first {
@@ -34,7 +33,6 @@ import Testing
         signal.addSine(frequency: 60, amplitude: 10)
         signal.addSpike(at: 12, amplitude: 12)
         let result = Analyzer.run(signal.samples, rate: 2000)
-        print(result.events.map { "\($0.kind) \($0.start) \($0.end) \($0.snr) \($0.reason)" })
         #expect(result.summary.mainsHz == 60)
         #expect(result.events.filter { $0.kind == .twitch }.count == 1)
     }

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import MyoTwitch
+
+@Suite struct AccelerometerTests {
+    /// Three axes at `rate` Hz: gravity slowly turning between z and y, sensor noise, damped
+    /// 20 Hz twitch transients at `twitches`, and a walking bout (1.8 Hz impacts) at 60–75 s.
+    static func recording(rate: Double, twitches: [Double]) -> [[Double]] {
+        var noise = SyntheticSignal(rate: rate, seconds: 90, noise: 0.002, seed: 5)
+        let n = noise.samples.count
+        var axes = [[Double]](repeating: [Double](repeating: 0, count: n), count: 3)
+        for i in 0..<n {
+            let t = Double(i) / rate
+            let tilt = 0.3 * sin(2 * Double.pi * t / 40)
+            axes[0][i] = noise.samples[i]
+            axes[1][i] = sin(tilt) + 0.002 * noise.gaussian()
+            axes[2][i] = cos(tilt) + 0.002 * noise.gaussian()
+            for t0 in twitches where t >= t0 && t < t0 + 0.6 {
+                let u = t - t0
+                axes[0][i] += 0.05 * exp(-u / 0.08) * sin(2 * Double.pi * 20 * u)
+            }
+            if t >= 60 && t < 75 {
+                let phase = (t - 60).truncatingRemainder(dividingBy: 1 / 1.8)
+                axes[2][i] += 0.4 * sin(2 * Double.pi * 1.8 * t) + 0.6 * exp(-phase / 0.03) * sin(2 * Double.pi * 12 * phase)
+            }
+        }
+        return axes
+    }
+
+    @Test(arguments: [100.0, 400.0])
+    func twitchTransientsAreFoundAndWalkingIsActivity(rate: Double) {
+        let twitches = [10.0, 17.5, 26.0, 33.3, 41.0, 52.0, 82.0]
+        let axes = Self.recording(rate: rate, twitches: twitches)
+        let layout = RecordingLayout(sensor: .accelerometer, sampleRateHz: rate,
+                                     columns: ["acc_x", "acc_y", "acc_z"], units: ["g", "g", "g"],
+                                     dialect: "plain", timeAxis: "test")
+        let analyzer = Analyzer(layout: layout, path: "test")
+        _ = analyzer.process(SampleBlock(columns: axes))
+        let result = analyzer.finish().result
+        #expect(result.source.channels == ["accelerometer"])
+        let found = result.events.filter { $0.kind == .twitch }
+        for t in twitches {
+            #expect(found.contains { abs($0.start - t) < 0.1 }, "twitch at \(t) s missed at \(rate) Hz")
+        }
+        #expect(!found.contains { $0.start > 59 && $0.start < 76 }, "walking reported as twitches")
+        #expect(!result.events.contains { $0.kind == .cramp })
+    }
+}
