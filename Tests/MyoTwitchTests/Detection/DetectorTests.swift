@@ -9,7 +9,6 @@ import Testing
         for t in times { signal.addSpike(at: t, amplitude: 12) }
         let result = Analyzer.run(signal.samples, rate: rate)
         let twitches = result.events.filter { $0.kind == .twitch }
-        print(rate, result.events.map { "\($0.kind) \($0.start) \($0.end) \($0.snr) \($0.reason)" })
         #expect(twitches.count == times.count)
         for t in times {
             #expect(twitches.contains { abs($0.start - t) < 0.008 })
