@@ -21,7 +21,6 @@ public final class Analyzer {
     private let channelColumns: [[Int]]
     private var detectors: [ChannelDetector] = []
     private var classifiers: [EventClassifier] = []
-    private var rowBuffer: [Double]
 
     /// Samples of the first seconds, per column, held until mains and noise floor are known.
     private var warmup: [[Double]]
@@ -55,7 +54,6 @@ public final class Analyzer {
         channels = layout.analysedChannels
         channelColumns = layout.sensor == .emg ? layout.columns.indices.map { [$0] }
                                                : [Array(layout.columns.indices)]
-        rowBuffer = [Double](repeating: 0, count: max(1, layout.columns.count))
         warmup = Array(repeating: [], count: layout.columns.count)
         warmupLength = max(1, Int(Self.warmupSeconds * layout.sampleRateHz))
         crosstalk = CrosstalkFilter(sampleRate: layout.sampleRateHz)
@@ -135,19 +133,16 @@ public final class Analyzer {
         if layout.sensor == .emg && count > 0 {
             (mainsHz, notchFrequencies) = MainsAnalysis.find(in: warmup, sampleRate: sampleRate)
         }
-        for (k, columns) in channelColumns.enumerated() {
-            var detector = ChannelDetector(
+        for columns in channelColumns {
+            let detector = ChannelDetector(
                 profile: profile, sampleRate: sampleRate, columnCount: columns.count,
                 notchFrequencies: notchFrequencies, collectTrace: options.collectTraces,
                 traceBinSeconds: options.traceBinSeconds)
-            if count > 0 {
-                ChannelDetector.seedLevel(&detector, columns: columns.map { warmup[$0] })
-            }
+            if count > 0 { detector.seedLevel(columns: columns.map { warmup[$0] }) }
             detectors.append(detector)
             classifiers.append(EventClassifier(profile: profile, sensor: layout.sensor,
                                                sampleRate: sampleRate, settings: settings,
                                                envelopeLength: detector.envelopeLength))
-            _ = k
         }
         let held = warmup
         warmup = Array(repeating: [], count: layout.columns.count)
@@ -156,24 +151,14 @@ public final class Analyzer {
 
     private func run(_ columns: [[Double]], count: Int) -> [AnalyzerOutput] {
         var finished: [Int: [SegmentGroup]] = [:]
-        for (d, columnIndices) in channelColumns.enumerated() {
-            var groups: [SegmentGroup] = []
-            if columnIndices.count == 1 {
-                columns[columnIndices[0]].withUnsafeBufferPointer { samples in
-                    let base = samples.baseAddress!
-                    if needsRestart { detectors[d].restart(first: base) }
-                    for i in 0..<count { detectors[d].process(base + i, finished: &groups) }
-                }
-            } else {
-                rowBuffer.withUnsafeMutableBufferPointer { row in
-                    for i in 0..<count {
-                        for (j, c) in columnIndices.enumerated() { row[j] = columns[c][i] }
-                        if i == 0 && needsRestart { detectors[d].restart(first: row.baseAddress!) }
-                        detectors[d].process(row.baseAddress!, finished: &groups)
-                    }
-                }
+        withPointers(columns) { pointers in
+            for (d, columnIndices) in channelColumns.enumerated() {
+                var groups: [SegmentGroup] = []
+                if needsRestart { detectors[d].restart(first: columnIndices.map { pointers[$0][0] }) }
+                detectors[d].process(columns: columnIndices.map { pointers[$0] }, count: count,
+                                     finished: &groups)
+                if !groups.isEmpty { finished[d] = groups }
             }
-            if !groups.isEmpty { finished[d] = groups }
         }
         needsRestart = false
         var outputs = release(finished, force: false)

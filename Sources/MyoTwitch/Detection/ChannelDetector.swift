@@ -1,55 +1,59 @@
 /// The detector of one analysed channel: conditioning, moving-RMS envelope, adaptive robust
-/// thresholds, hysteresis segmentation and grouping. It is pushed samples and hands back groups of
-/// segments once no later sample can change them; `EventClassifier` names them.
+/// thresholds, hysteresis segmentation and grouping. It is pushed blocks of samples and hands back
+/// groups of segments once no later sample can change them; `EventClassifier` names them.
 ///
 /// Everything is decided at fixed sample counts, never at block boundaries, so any chunking of the
-/// same samples gives the same groups.
-struct ChannelDetector {
+/// same samples gives the same groups. One instance belongs to one thread at a time.
+final class ChannelDetector {
     let profile: DetectorProfile
     let sampleRate: Double
     let columnCount: Int
-    private var conditioner: ChannelConditioner
-    // Moving RMS of the band energy over `envelopeLength` samples.
+    @exclusivity(unchecked) private var conditioner: ChannelConditioner
+    /// Length of the moving-RMS envelope, samples.
     let envelopeLength: Int
-    private var energyWindow: [Double]
-    private var energyWindowPosition = 0
-    private var energyWindowSum = 0.0
-    private var energyWindowFilled = 0
-    // Quiet level of the envelope.
-    private(set) var level: RobustLevel
-    private let levelDecimation: Int
-    // Recent raw samples and band energies, for onset refinement and the raw-signal checks.
-    private var rawRing: [[Double]]
-    private var energyRing: [Double]
+    private let energyWindow: UnsafeMutablePointer<Double>
+    @exclusivity(unchecked) private var energyWindowPosition = 0
+    @exclusivity(unchecked) private var energyWindowSum = 0.0
+    /// Quiet level of the envelope.
+    @exclusivity(unchecked) private(set) var level: RobustLevel
+    let levelDecimation: Int
+    // Recent raw samples and band energies (rings), for onset refinement and raw-signal checks.
+    private let rawRing: [UnsafeMutablePointer<Double>]
+    private let energyRing: UnsafeMutablePointer<Double>
     private let ringMask: Int
+    // Per-block work buffers.
+    @exclusivity(unchecked) private var blockCapacity = 0
+    @exclusivity(unchecked) private var bandEnergy: UnsafeMutablePointer<Double>
+    @exclusivity(unchecked) private var motionEnergy: UnsafeMutablePointer<Double>
+    @exclusivity(unchecked) private var scratch: UnsafeMutablePointer<Double>
     // Clipping: per column, the run of identical samples and the extremes seen so far.
-    private var runLength: [Int]
-    private var lastRaw: [Double]
-    private var railLow: [Double]
-    private var railHigh: [Double]
+    @exclusivity(unchecked) private var runLength: [Int]
+    @exclusivity(unchecked) private var lastRaw: [Double]
+    @exclusivity(unchecked) private var railLow: [Double]
+    @exclusivity(unchecked) private var railHigh: [Double]
     private let clipRun: Int
     // Segmentation state.
     private enum Phase { case idle, active, closing }
-    private var phase = Phase.idle
-    private var current = Segment(onset: 0, end: 0, peakIndex: 0, peakAmplitude: 0, bandEnergy: 0,
+    @exclusivity(unchecked) private var phase = Phase.idle
+    @exclusivity(unchecked) private var current = Segment(onset: 0, end: 0, peakIndex: 0, peakAmplitude: 0, bandEnergy: 0,
                                   motionEnergy: 0, clippedSamples: 0, singleSample: false,
                                   noiseLevel: 0)
-    private var peakEnergy = 0.0
-    private var lastQuietIndex = -1
-    private var closeDeadline = 0
-    private var group = SegmentGroup()
+    @exclusivity(unchecked) private var peakEnergy = 0.0
+    @exclusivity(unchecked) private var lastQuietIndex = -1
+    @exclusivity(unchecked) private var closeDeadline = 0
+    @exclusivity(unchecked) private var group = SegmentGroup()
     private let mergeGap: Int, groupGap: Int, sustainedGap: Int, sustainedLength: Int
     private let maxTwitchLength: Int
     /// Samples processed so far (the index of the next sample).
-    private(set) var index = 0
+    @exclusivity(unchecked) private(set) var index = 0
     /// Detection is suppressed before this index (filters settling after start or a gap).
-    private var settledAt = 0
-    private let settleLength: Int
-    /// Trace of the envelope for reports: RMS of the band signal per `traceBinLength` samples.
+    @exclusivity(unchecked) private var settledAt = 0
+    let settleLength: Int
+    /// RMS of the band signal per `traceBinLength` samples, for reports.
     let traceBinLength: Int
-    private var traceSum = 0.0
-    private var traceCount = 0
-    private(set) var trace: [Double] = []
+    @exclusivity(unchecked) private var traceSum = 0.0
+    @exclusivity(unchecked) private var traceCount = 0
+    @exclusivity(unchecked) private(set) var trace: [Double] = []
     private let collectTrace: Bool
 
     init(profile: DetectorProfile, sampleRate: Double, columnCount: Int,
@@ -61,17 +65,26 @@ struct ChannelDetector {
                                          columnCount: columnCount,
                                          notchFrequencies: notchFrequencies)
         envelopeLength = max(2, Int((profile.envelopeSeconds * sampleRate).rounded()))
-        energyWindow = [Double](repeating: 0, count: envelopeLength)
-        // About 1024 quiet values cover the last 20 s (or more at low rates); refreshed twice a
-        // second.
-        levelDecimation = max(max(1, envelopeLength / 2), Int(20 * sampleRate / 1024))
+        energyWindow = .allocate(capacity: envelopeLength)
+        energyWindow.initialize(repeating: 0, count: envelopeLength)
+        // 512 quiet values cover the last 20 s (or more at low rates), refreshed once a second:
+        // the floor follows slow changes, and the median costs a few operations per sample.
+        levelDecimation = max(max(1, envelopeLength / 2), Int(20 * sampleRate / 512))
         let valuesPerSecond = max(1, Int(sampleRate) / levelDecimation)
-        level = RobustLevel(capacity: 1024, refreshInterval: max(1, valuesPerSecond / 2))
+        level = RobustLevel(capacity: 512, refreshInterval: valuesPerSecond)
         var ringLength = 1
         while ringLength < Int(1.5 * sampleRate) + 4 * envelopeLength + 64 { ringLength *= 2 }
         ringMask = ringLength - 1
-        rawRing = Array(repeating: [Double](repeating: 0, count: ringLength), count: columnCount)
-        energyRing = [Double](repeating: 0, count: ringLength)
+        rawRing = (0..<columnCount).map { _ in
+            let p = UnsafeMutablePointer<Double>.allocate(capacity: ringLength)
+            p.initialize(repeating: 0, count: ringLength)
+            return p
+        }
+        energyRing = .allocate(capacity: ringLength)
+        energyRing.initialize(repeating: 0, count: ringLength)
+        bandEnergy = .allocate(capacity: 1)
+        motionEnergy = .allocate(capacity: 1)
+        scratch = .allocate(capacity: 1)
         runLength = Array(repeating: 0, count: columnCount)
         lastRaw = Array(repeating: .nan, count: columnCount)
         railLow = Array(repeating: .infinity, count: columnCount)
@@ -92,39 +105,102 @@ struct ChannelDetector {
         traceBinLength = max(1, Int(traceBinSeconds * sampleRate))
     }
 
-    /// Seeds the quiet level from the first seconds (`columns`: the detector's input columns),
-    /// as the envelope would see them, before detection starts.
-    static func seedLevel(_ detector: inout ChannelDetector, columns: [[Double]]) {
+    deinit {
+        energyWindow.deallocate()
+        for p in rawRing { p.deallocate() }
+        energyRing.deallocate()
+        bandEnergy.deallocate()
+        motionEnergy.deallocate()
+        scratch.deallocate()
+    }
+
+    private func reserve(_ count: Int) {
+        guard count > blockCapacity else { return }
+        bandEnergy.deallocate(); motionEnergy.deallocate(); scratch.deallocate()
+        blockCapacity = max(count, 4096)
+        bandEnergy = .allocate(capacity: blockCapacity)
+        motionEnergy = .allocate(capacity: blockCapacity)
+        scratch = .allocate(capacity: blockCapacity)
+    }
+
+    /// Seeds the quiet level from the first seconds (`columns`: the detector's input columns), as
+    /// the envelope would see them, before detection starts.
+    func seedLevel(columns: [[Double]]) {
         guard let count = columns.first?.count, count > 0 else { return }
-        var probe = detector.conditioner
-        var row = columns.map { $0[0] }
-        probe.prime(with: row)
-        var window = [Double](repeating: 0, count: detector.envelopeLength)
+        var probe = conditioner
+        probe.prime(with: columns.map { $0[0] })
+        reserve(count)
+        withPointers(columns) { pointers in
+            probe.process(columns: pointers, count: count, bandEnergy: bandEnergy,
+                          motionEnergy: motionEnergy, scratch: scratch)
+        }
         var sum = 0.0, values: [Double] = []
         for i in 0..<count {
-            for c in columns.indices { row[c] = columns[c][i] }
-            let e = row.withUnsafeBufferPointer { probe.process($0.baseAddress!).band }
-            sum += e - window[i % window.count]
-            window[i % window.count] = e
-            if i >= detector.settleLength && i % detector.levelDecimation == 0 {
-                values.append(max(0, sum / Double(window.count)).squareRoot())
+            sum += bandEnergy[i] - (i >= envelopeLength ? bandEnergy[i - envelopeLength] : 0)
+            if i >= settleLength && i % levelDecimation == 0 {
+                values.append(max(0, sum / Double(envelopeLength)).squareRoot())
             }
         }
-        if values.isEmpty { values.append(max(0, sum / Double(window.count)).squareRoot()) }
-        detector.level.seed(with: values)
+        if values.isEmpty { values.append(max(0, sum / Double(envelopeLength)).squareRoot()) }
+        level.seed(with: values)
     }
 
     /// Restarts filters and envelope after a gap (or at the start), with `first` as the first row.
-    mutating func restart(first: UnsafePointer<Double>) {
-        conditioner.prime(with: (0..<columnCount).map { first[$0] })
-        for i in energyWindow.indices { energyWindow[i] = 0 }
+    func restart(first: [Double]) {
+        conditioner.prime(with: first)
+        energyWindow.update(repeating: 0, count: envelopeLength)
         energyWindowSum = 0
-        energyWindowFilled = 0
         settledAt = index + settleLength
         for c in 0..<columnCount { runLength[c] = 0; lastRaw[c] = .nan }
     }
 
-    /// Current detection thresholds (envelope units): high and low.
+    /// Processes `count` rows (`columns[c]`: column `c`); finished groups go to `finished`.
+    func process(columns: [UnsafePointer<Double>], count: Int, finished: inout [SegmentGroup]) {
+        guard count > 0 else { return }
+        reserve(count)
+        conditioner.process(columns: columns, count: count, bandEnergy: bandEnergy,
+                            motionEnergy: motionEnergy, scratch: scratch)
+        let window = energyWindow, ring = energyRing, mask = ringMask
+        let length = envelopeLength, inverseLength = 1 / Double(envelopeLength)
+        for i in 0..<count {
+            let n = index
+            index += 1
+            let e = bandEnergy[i], q = motionEnergy[i]
+            let slot = n & mask
+            ring[slot] = e
+            var clipped = false
+            for c in 0..<columnCount {
+                let x = columns[c][i]
+                rawRing[c][slot] = x
+                if x == lastRaw[c] { runLength[c] += 1 } else { runLength[c] = 1; lastRaw[c] = x }
+                if x < railLow[c] { railLow[c] = x }
+                if x > railHigh[c] { railHigh[c] = x }
+                if runLength[c] >= clipRun && railHigh[c] > railLow[c]
+                    && (x == railHigh[c] || x == railLow[c]) {
+                    clipped = true
+                }
+            }
+            energyWindowSum += e - window[energyWindowPosition]
+            window[energyWindowPosition] = e
+            energyWindowPosition = energyWindowPosition + 1 == length ? 0 : energyWindowPosition + 1
+            let envelope = max(0, energyWindowSum * inverseLength).squareRoot()
+            if collectTrace { addToTrace(e) }
+            step(n: n, envelope: envelope, e: e, q: q, clipped: clipped, finished: &finished)
+        }
+    }
+
+    @inline(__always)
+    private func addToTrace(_ e: Double) {
+        traceSum += e
+        traceCount += 1
+        if traceCount == traceBinLength {
+            trace.append((traceSum / Double(traceCount)).squareRoot())
+            traceSum = 0
+            traceCount = 0
+        }
+    }
+
+    /// Current thresholds (envelope units): high, low, and the noise level (quiet median).
     private var thresholds: (high: Double, low: Double, noise: Double) {
         let median = level.median
         // Quantised or very clean signals can have a MAD of 0; a floor of 5 % of the median keeps
@@ -134,41 +210,10 @@ struct ChannelDetector {
                 median)
     }
 
-    /// Processes one row (`columnCount` values); finished groups are appended to `finished`.
-    mutating func process(_ row: UnsafePointer<Double>, finished: inout [SegmentGroup]) {
-        let n = index
-        index += 1
-        let (e, q, _) = conditioner.process(row)
-        let slot = n & ringMask
-        energyRing[slot] = e
-        var clipped = false
-        for c in 0..<columnCount {
-            let x = row[c]
-            rawRing[c][slot] = x
-            if x == lastRaw[c] { runLength[c] += 1 } else { runLength[c] = 1; lastRaw[c] = x }
-            if x < railLow[c] { railLow[c] = x }
-            if x > railHigh[c] { railHigh[c] = x }
-            if runLength[c] >= clipRun && railHigh[c] > railLow[c]
-                && (x == railHigh[c] || x == railLow[c]) {
-                clipped = true
-            }
-        }
-        energyWindowSum += e - energyWindow[energyWindowPosition]
-        energyWindow[energyWindowPosition] = e
-        energyWindowPosition = energyWindowPosition + 1 == envelopeLength ? 0 : energyWindowPosition + 1
-        if energyWindowFilled < envelopeLength { energyWindowFilled += 1 }
-        let envelope = max(0, energyWindowSum / Double(envelopeLength)).squareRoot()
-
-        if collectTrace {
-            traceSum += e
-            traceCount += 1
-            if traceCount == traceBinLength {
-                trace.append((traceSum / Double(traceCount)).squareRoot())
-                traceSum = 0
-                traceCount = 0
-            }
-        }
-
+    /// The segmentation state machine, one sample.
+    @inline(__always)
+    private func step(n: Int, envelope: Double, e: Double, q: Double, clipped: Bool,
+                      finished: inout [SegmentGroup]) {
         guard n >= settledAt, level.isPrimed else {
             // Without a seed (input ended or jumped before the first seconds were complete), the
             // floor learns from the settled signal itself before anything is detected.
@@ -178,12 +223,10 @@ struct ChannelDetector {
         }
         let (high, low, noise) = thresholds
         if n % levelDecimation == 0 {
-            // Everything outside segments counts as quiet: gating at the low threshold would
-            // cut the distribution's upper tail and shrink the spread, lowering thresholds in a
-            // spiral.
+            // Everything outside segments counts as quiet: gating at the low threshold would cut
+            // the distribution's upper tail and shrink the spread, lowering thresholds in a spiral.
             level.offer(envelope, quiet: phase == .idle && envelope <= high)
         }
-
         switch phase {
         case .idle:
             if envelope > high {
@@ -216,7 +259,7 @@ struct ChannelDetector {
     }
 
     @inline(__always)
-    private mutating func accumulate(n: Int, e: Double, q: Double, clipped: Bool) {
+    private func accumulate(n: Int, e: Double, q: Double, clipped: Bool) {
         current.bandEnergy += e
         current.motionEnergy += q
         if clipped { current.clippedSamples += 1 }
@@ -226,7 +269,7 @@ struct ChannelDetector {
         }
     }
 
-    private mutating func finishSegment(finished: inout [SegmentGroup]) {
+    private func finishSegment(finished: inout [SegmentGroup]) {
         phase = .idle
         current.peakAmplitude = max(0, peakEnergy).squareRoot()
         if current.length <= maxTwitchLength + envelopeLength {
@@ -243,7 +286,7 @@ struct ChannelDetector {
     }
 
     /// Closes the open group once the allowed gap has passed with nothing new.
-    private mutating func closeGroupIfDue(at n: Int, finished: inout [SegmentGroup]) {
+    private func closeGroupIfDue(at n: Int, finished: inout [SegmentGroup]) {
         guard !group.isEmpty else { return }
         let allowed = group.end - group.onset >= sustainedLength ? sustainedGap : groupGap
         if n - group.end > allowed {
@@ -253,21 +296,21 @@ struct ChannelDetector {
     }
 
     /// Sharpens onset and end of a short segment from the band energy (first and last sample above
-    /// 10 % of the peak amplitude or 2.5 × the noise level) and checks the raw signal for a
-    /// lone one-sample outlier.
-    private mutating func refineShortSegment() {
+    /// 10 % of the peak amplitude or 2.5 × the noise level) and checks the raw signal for a lone
+    /// one-sample outlier.
+    private func refineShortSegment() {
         let oldest = index - ringMask
         let lo = max(oldest, current.onset - envelopeLength)
         let hi = min(index - 1, current.end + envelopeLength)
         // 10 % of the peak amplitude, but at least 2.5 × the noise level so noise cannot drag
         // the onset away.
         let limit = max(0.01 * peakEnergy, 6.25 * current.noiseLevel * current.noiseLevel)
-        // A potential's phases cross zero, so its energy dips between them: walk outwards
-        // across dips shorter than 4 ms.
+        // A potential's phases cross zero, so its energy dips between them: walk outwards across
+        // dips shorter than 4 ms.
         let bridge = max(1, Int(0.004 * sampleRate))
         var first = current.peakIndex, last = current.peakIndex
         var i = current.peakIndex
-        while i > lo && current.peakIndex - i < ringMask / 2 {
+        while i > lo {
             i -= 1
             if energyRing[i & ringMask] >= limit { first = i } else if first - i > bridge { break }
         }
@@ -281,32 +324,32 @@ struct ChannelDetector {
         current.singleSample = isSingleSampleOutlier(at: current.peakIndex, oldest: oldest)
     }
 
-    /// Whether the raw signal at `peak` (± 2 samples, where the filter delay puts it) holds a lone
-    /// outlier: a second difference that dwarfs every other one nearby except its own neighbours.
+    /// Whether the raw signal near `peak` holds a lone outlier: a second difference that dwarfs
+    /// every other one nearby except its own neighbours (which a one-sample spike also moves).
     private func isSingleSampleOutlier(at peak: Int, oldest: Int) -> Bool {
         let span = max(8, envelopeLength * 2)
         let lo = max(oldest + 1, peak - span), hi = min(index - 2, peak + span)
         guard hi - lo >= 6 else { return false }
-        var best = 0.0
         for c in 0..<columnCount {
+            let raw = rawRing[c]
+            func d2(_ j: Int) -> Double {
+                abs(raw[j & ringMask] - 0.5 * (raw[(j - 1) & ringMask] + raw[(j + 1) & ringMask]))
+            }
             var maxIndex = lo, maxValue = 0.0
-            var d2 = [Double](repeating: 0, count: hi - lo + 1)
             for j in lo...hi {
-                let v = abs(rawRing[c][j & ringMask]
-                    - 0.5 * (rawRing[c][(j - 1) & ringMask] + rawRing[c][(j + 1) & ringMask]))
-                d2[j - lo] = v
+                let v = d2(j)
                 if v > maxValue { maxValue = v; maxIndex = j }
             }
             guard maxValue > 0 else { continue }
             var rest = 0.0
-            for j in lo...hi where abs(j - maxIndex) >= 2 { rest = max(rest, d2[j - lo]) }
-            best = max(best, rest / maxValue < 0.2 ? 1 : 0)
+            for j in lo...hi where abs(j - maxIndex) >= 2 { rest = max(rest, d2(j)) }
+            if rest < 0.2 * maxValue { return true }
         }
-        return best > 0
+        return false
     }
 
     /// Ends whatever is open (end of input or a gap): the segment in progress and its group.
-    mutating func flush(finished: inout [SegmentGroup]) {
+    func flush(finished: inout [SegmentGroup]) {
         if phase != .idle {
             if phase == .active { current.end = max(current.onset, index - 1 - envelopeLength / 2) }
             finishSegment(finished: &finished)
@@ -326,11 +369,20 @@ struct ChannelDetector {
     }
 
     /// Flushes the partial trace bin (end of input).
-    mutating func finishTrace() {
+    func finishTrace() {
         if collectTrace && traceCount > 0 {
             trace.append((traceSum / Double(traceCount)).squareRoot())
             traceSum = 0
             traceCount = 0
         }
     }
+}
+
+/// Calls `body` with stable pointers to the storage of each array.
+func withPointers<R>(_ arrays: [[Double]], _ body: ([UnsafePointer<Double>]) -> R) -> R {
+    func recurse(_ k: Int, _ acc: [UnsafePointer<Double>]) -> R {
+        if k == arrays.count { return body(acc) }
+        return arrays[k].withUnsafeBufferPointer { recurse(k + 1, acc + [$0.baseAddress!]) }
+    }
+    return recurse(0, [])
 }

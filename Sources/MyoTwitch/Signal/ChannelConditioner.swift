@@ -48,22 +48,31 @@ struct ChannelConditioner {
         }
     }
 
-    /// Conditions one multi-column sample; returns the band and motion energies and, for
-    /// single-column input, the signed band-passed value (else the band magnitude).
-    @inline(__always)
-    mutating func process(_ values: UnsafePointer<Double>) -> (band: Double, motion: Double, signed: Double) {
-        if columnCount == 1 {
-            let y = band[0].process(values[0])
-            let m = motion[0].process(values[0])
-            return (y * y, m * m, y)
-        }
-        var e = 0.0, q = 0.0
+    /// Conditions `count` rows: `columns[c]` points at column `c`'s samples. Writes the band and
+    /// motion energies per row. Filters run section by section over the whole block, which keeps
+    /// each section's state in registers and is several times faster than sample by sample.
+    mutating func process(columns: [UnsafePointer<Double>], count: Int,
+                          bandEnergy: UnsafeMutablePointer<Double>,
+                          motionEnergy: UnsafeMutablePointer<Double>,
+                          scratch: UnsafeMutablePointer<Double>) {
         for c in 0..<columnCount {
-            let y = band[c].process(values[c])
-            let m = motion[c].process(values[c])
-            e += y * y
-            q += m * m
+            let work = UnsafeMutableBufferPointer(start: scratch, count: count)
+            // Band signal, squared, summed over columns.
+            work.baseAddress!.update(from: columns[c], count: count)
+            band[c].process(work)
+            if c == 0 {
+                for i in 0..<count { bandEnergy[i] = work[i] * work[i] }
+            } else {
+                for i in 0..<count { bandEnergy[i] += work[i] * work[i] }
+            }
+            // Motion signal, squared, summed over columns.
+            work.baseAddress!.update(from: columns[c], count: count)
+            motion[c].process(work)
+            if c == 0 {
+                for i in 0..<count { motionEnergy[i] = work[i] * work[i] }
+            } else {
+                for i in 0..<count { motionEnergy[i] += work[i] * work[i] }
+            }
         }
-        return (e, q, e.squareRoot())
     }
 }
