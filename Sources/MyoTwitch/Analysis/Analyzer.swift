@@ -152,13 +152,14 @@ public final class Analyzer {
     private func run(_ columns: [[Double]], count: Int) -> [AnalyzerOutput] {
         var finished: [Int: [SegmentGroup]] = [:]
         withPointers(columns) { pointers in
-            for (d, columnIndices) in channelColumns.enumerated() {
-                var groups: [SegmentGroup] = []
-                if needsRestart { detectors[d].restart(first: columnIndices.map { pointers[$0][0] }) }
-                detectors[d].process(columns: columnIndices.map { pointers[$0] }, count: count,
-                                     finished: &groups)
-                if !groups.isEmpty { finished[d] = groups }
+            if needsRestart {
+                for (d, columnIndices) in channelColumns.enumerated() {
+                    detectors[d].restart(first: columnIndices.map { pointers[$0][0] })
+                }
             }
+            let groups = ChannelWork.run(detectors: detectors, columns: channelColumns,
+                                         pointers: pointers, count: count)
+            for (d, g) in groups.enumerated() where !g.isEmpty { finished[d] = g }
         }
         needsRestart = false
         var outputs = release(finished, force: false)
