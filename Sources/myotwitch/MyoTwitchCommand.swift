@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct MyoTwitchCommand: ParsableCommand {
@@ -17,4 +18,19 @@ struct MyoTwitchCommand: ParsableCommand {
         """,
         subcommands: [AnalyzeCommand.self, StreamCommand.self]
     )
+
+    /// Runs the command; usage errors exit with status 2 (the Unix convention our contract names)
+    /// rather than the parser's default 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                StandardOutput.error(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

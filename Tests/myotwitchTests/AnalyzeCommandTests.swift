@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@Suite struct AnalyzeCommandTests {
+    static let twitches = [3.0, 6.5, 9.25, 14.0, 17.5]
+
+    @Test func singleFileGivesContractJSON() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = try SampleCSV.write(SampleCSV.emg(seconds: 20, twitches: Self.twitches),
+                                       named: "rec.csv", in: dir)
+        let r = try CLI.run(["analyze", file.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["schema"] as? String == "myotwitch.analysis/1")
+        let source = try #require(json["source"] as? [String: Any])
+        #expect(source["sensor"] as? String == "emg")
+        #expect(source["sampleRateHz"] as? Double == 1000)
+        #expect(source["channels"] as? [String] == ["emg_mV"])
+        let events = try #require(json["events"] as? [[String: Any]])
+        let twitchStarts = events.filter { $0["kind"] as? String == "twitch" }.compactMap { $0["start"] as? Double }
+        #expect(twitchStarts.count == Self.twitches.count)
+        for t in Self.twitches { #expect(twitchStarts.contains { abs($0 - t) < 0.01 }) }
+        for e in events {
+            for key in ["kind", "channel", "start", "end", "peak"] { #expect(e[key] != nil) }
+        }
+        #expect(json["episodes"] is [Any])
+        #expect(json["summary"] is [String: Any])
+    }
+
+    @Test func outputIsByteForByteDeterministic() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = try SampleCSV.write(SampleCSV.emg(seconds: 10, twitches: [4]), named: "r.csv", in: dir)
+        let a = try CLI.run(["analyze", file.path]), b = try CLI.run(["analyze", file.path])
+        #expect(a.status == 0 && a.stdout == b.stdout)
+    }
+
+    @Test func batchReportsAnUnreadableFileAndGoesOn() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let good = try SampleCSV.write(SampleCSV.emg(seconds: 10, twitches: [5]), named: "good.csv", in: dir)
+        let missing = dir.appendingPathComponent("missing.csv").path
+        let r = try CLI.run(["analyze", good.path, missing, "--jobs", "2"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("missing.csv"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["schema"] as? String == "myotwitch.batch/1")
+        let results = try #require(json["results"] as? [[String: Any]])
+        #expect(results.count == 2)
+        #expect(results[0]["schema"] as? String == "myotwitch.analysis/1")
+        #expect(results[1]["path"] as? String == missing)
+        #expect((results[1]["error"] as? String)?.isEmpty == false)
+    }
+
+    @Test func directoryOutputWritesOneFilePerInputAndABatch() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        _ = try SampleCSV.write(SampleCSV.emg(seconds: 8, twitches: [4]), named: "a.csv", in: data)
+        _ = try SampleCSV.write(SampleCSV.emg(seconds: 8, twitches: [5]), named: "sub/b.csv", in: data)
+        let out = dir.appendingPathComponent("out").path + "/"
+        let r = try CLI.run(["analyze", data.path, "--output", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(files == ["a.json", "b.json", "batch.json"])
+    }
+
+    @Test(arguments: [
+        (["analyze"], "input"),
+        (["analyze", "x.csv", "--rate", "-5"], "--rate"),
+        (["analyze", "x.csv", "--format", "pdf"], "format"),
+        (["analyze", "x.csv", "--format", "json", "--format", "csv"], "--output DIR"),
+    ])
+    func usageErrorsExitWith2(arguments: [String], mentions: String) throws {
+        let r = try CLI.run(arguments)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains(mentions))
+    }
+}
