@@ -57,6 +57,12 @@ struct StreamCommand: ParsableCommand {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0  // no SA_RESTART: a blocked read(2) returns EINTR so we can finish up
         sigaction(SIGINT, &action, nil)
+        // A parent may have started us with SIGINT blocked (the mask survives exec); unblock it
+        // so Ctrl-C and `kill -INT` reach the handler.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     static func line(for output: SessionOutput, format: Format) throws -> Data {

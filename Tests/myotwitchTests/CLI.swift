@@ -36,7 +36,7 @@ enum CLI {
     /// Runs the executable with `arguments`, feeding `stdin` (empty when nil); stdout and stderr
     /// go through temporary files so that no pipe can fill up and block.
     static func run(_ arguments: [String], stdin: Data? = nil,
-                    currentDirectory: URL? = nil) throws -> Result {
+                    currentDirectory: URL? = nil, executable: URL? = nil) throws -> Result {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let inURL = dir.appendingPathComponent("stdin")
@@ -46,7 +46,7 @@ enum CLI {
         FileManager.default.createFile(atPath: outURL.path, contents: nil)
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = executable ?? Self.executable
         process.arguments = arguments
         process.currentDirectoryURL = currentDirectory ?? packageRoot
         process.standardInput = try FileHandle(forReadingFrom: inURL)
