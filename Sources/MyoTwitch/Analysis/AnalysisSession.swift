@@ -33,6 +33,11 @@ public final class AnalysisSession {
     /// Ends the input; returns the last outputs and the analysis result.
     public func finish() throws -> (outputs: [SessionOutput], result: AnalysisResult, traces: [[Double]]) {
         try decoder.finish { handle($0) }
+        return try finishAnalysis()
+    }
+
+    /// Ends the analysis once the decoder has been finished.
+    private func finishAnalysis() throws -> (outputs: [SessionOutput], result: AnalysisResult, traces: [[Double]]) {
         guard let analyzer else {
             throw InputError(path: path, message: "no samples were found")
         }
@@ -74,26 +79,69 @@ extension AnalysisSession {
     public static let readSize = 1 << 20
 
     /// Reads `fileDescriptor` to its end with `read(2)`, feeding every chunk to the session and
-    /// every output to `handler`. `shouldStop` is asked after each chunk and after an interrupted
-    /// read (SIGINT): when it says yes, reading ends as at end of input.
-    public func run(fileDescriptor: Int32, shouldStop: () -> Bool = { false },
+    /// every output to `handler` (on the calling thread). `shouldStop` is asked after each chunk
+    /// and after an interrupted read (SIGINT): when it says yes, reading ends as at end of input.
+    ///
+    /// Reading and decoding run on a second thread, analysis on the calling one, joined by a
+    /// bounded queue: the outputs are exactly those of feeding the bytes in order, only sooner.
+    public func run(fileDescriptor: Int32, shouldStop: @escaping @Sendable () -> Bool = { false },
                     _ handler: (SessionOutput) throws -> Void) throws -> (result: AnalysisResult, traces: [[Double]]) {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.readSize, alignment: 16)
-        defer { buffer.deallocate() }
-        while !shouldStop() {
-            let n = read(fileDescriptor, buffer.baseAddress, Self.readSize)
-            if n == 0 { break }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw InputError(path: path, message: "cannot read: \(String(cString: strerror(errno)))")
-            }
-            for output in try consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) {
-                try handler(output)
+        let queue = BlockQueue()
+        let decoder = UnsafeSendable(self.decoder)
+        let path = self.path
+        // The reader alone takes SIGINT, so that an interrupt breaks its blocking read(2).
+        var interrupt = sigset_t(), previous = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_BLOCK, &interrupt, &previous)
+        let reader = Thread {
+            var unblock = sigset_t()
+            sigemptyset(&unblock)
+            sigaddset(&unblock, SIGINT)
+            pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.readSize, alignment: 16)
+            defer { buffer.deallocate() }
+            do {
+                while !shouldStop() {
+                    let n = read(fileDescriptor, buffer.baseAddress, Self.readSize)
+                    if n == 0 { break }
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw InputError(path: path, message: "cannot read: \(String(cString: strerror(errno)))")
+                    }
+                    var alive = true
+                    try decoder.value.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) {
+                        alive = alive && queue.push(.output($0))
+                    }
+                    if !alive { return }
+                }
+                try decoder.value.finish { queue.push(.output($0)) }
+                queue.push(.end(nil))
+            } catch {
+                queue.push(.end(error))
             }
         }
-        let (outputs, result, traces) = try finish()
-        for output in outputs { try handler(output) }
-        return (result, traces)
+        reader.stackSize = 1 << 20
+        reader.start()
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        do {
+            while true {
+                switch queue.pop() {
+                case .output(let output):
+                    handle(output)
+                    for item in pending { try handler(item) }
+                    pending.removeAll(keepingCapacity: true)
+                case .end(let error):
+                    if let error { throw error }
+                    let (outputs, result, traces) = try finishAnalysis()
+                    for output in outputs { try handler(output) }
+                    return (result, traces)
+                }
+            }
+        } catch {
+            queue.cancel()
+            throw error
+        }
     }
 
     /// Analyses a whole file (or standard input for `"-"`).
