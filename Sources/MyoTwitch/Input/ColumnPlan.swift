@@ -1,0 +1,26 @@
+/// What each field of a data row is, as worked out from the header, the units row and the first
+/// data row: which field is time (and in what unit), which are signals, which are ignored.
+struct ColumnPlan: Equatable {
+    /// The field separator byte.
+    var delimiter: UInt8
+    /// Whether `,` is the decimal separator (phyphox and other European exports with `;` or tab).
+    var decimalComma: Bool
+    /// Fields per data row (a trailing empty field from a trailing delimiter included).
+    var fieldCount: Int
+    /// The time field, if any.
+    var timeIndex: Int?
+    /// Seconds per unit of the time field when its name says (`_ms` → 0.001); nil: from magnitude.
+    var timeScale: Double?
+    /// The time field holds ISO-8601 text rather than a number.
+    var timeIsText: Bool
+    /// The name of the time field, for `RecordingLayout.timeAxis`.
+    var timeName: String?
+    /// The signal fields, in file order, and their names and units.
+    var signalIndices: [Int]
+    var signalNames: [String]
+    var units: [String?]
+    /// The dialect recognised.
+    var dialect: String
+    /// A sample rate stated in the header (OpenBCI `%Sample Rate = 250 Hz`, OpenSignals JSON).
+    var rateHint: Double?
+}
