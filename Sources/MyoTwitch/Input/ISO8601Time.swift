@@ -1,8 +1,13 @@
-/// Parses ISO-8601 timestamps from bytes into seconds since 1970-01-01T00:00:00Z:
+/// Parses ISO-8601 timestamps from bytes into whole seconds since 1970-01-01T00:00:00Z and a
+/// fraction (kept apart so that differences between samples stay exact to the microsecond):
 /// `2024-05-01T12:00:00.125Z`, `2024-05-01 12:00:00.125`, `…+02:00`, `…-0530`. Without a zone the
 /// time is taken as UTC: only differences between samples matter here.
 enum ISO8601Time {
     static func parse(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+        parseParts(p, start, end).map { Double($0.whole) + $0.fraction }
+    }
+
+    static func parseParts(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (whole: Int, fraction: Double)? {
         var i = start
         func number(_ count: Int) -> Int? {
             guard i + count <= end else { return nil }
@@ -56,7 +61,7 @@ enum ISO8601Time {
         }
         guard i == end else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
-        return Double(days * 86_400 + hour * 3600 + minute * 60 + second - offset) + fraction
+        return (days * 86_400 + hour * 3600 + minute * 60 + second - offset, fraction)
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).

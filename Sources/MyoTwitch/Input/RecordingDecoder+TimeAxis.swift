@@ -96,8 +96,7 @@ extension RecordingDecoder {
     /// Takes one parsed row (in `row`) at raw time `time`.
     func accept(time raw: Double, line: Int, _ sink: (DecoderOutput) throws -> Void) throws {
         if plan?.timeIndex != nil {
-            if firstRawTime == nil { firstRawTime = raw }
-            let t = (raw - firstRawTime!) * timeScale
+            let t = raw * timeScale
             if rowsEmitted > 0 {
                 let step = t - lastTime
                 if step > Self.gapFactor * nominalInterval {
@@ -109,7 +108,9 @@ extension RecordingDecoder {
                     try timeWarning("time-repeated", line: line, "the same time as the previous row; the sample is kept", sink)
                 }
             }
-            lastTime = t
+            // Steps are measured from the latest time seen, so one out-of-order stamp does not
+            // turn the next, in-order one into a gap.
+            lastTime = rowsEmitted == 0 ? t : max(lastTime, t)
         }
         for c in row.indices { block[c].append(row[c]) }
         rowsEmitted += 1

@@ -46,7 +46,9 @@ public final class RecordingDecoder {
 
     // The time axis.
     var timeScale = 1.0
-    var firstRawTime: Double?
+    /// The first row's time, subtracted from every time as it is parsed.
+    enum TimeBase { case integer(Int64), real(Double) }
+    var timeBase: TimeBase?
     var lastTime = 0.0
     var nominalInterval = 0.0
     var rowsEmitted = 0
@@ -142,6 +144,49 @@ public final class RecordingDecoder {
         }
     }
 
+    /// A time field as an offset from the first row's time, in the column's own unit. Integers
+    /// (epoch nanoseconds need 19 digits) and ISO-8601 seconds are subtracted exactly before they
+    /// become doubles, which could not hold them to the nanosecond or microsecond.
+    @inline(__always)
+    private func parseTime(_ p: UnsafePointer<UInt8>, _ a: Int, _ b: Int, _ plan: ColumnPlan) -> Double? {
+        if plan.timeIsText {
+            guard let (whole, fraction) = ISO8601Time.parseParts(p, a, b) else { return nil }
+            if timeBase == nil { timeBase = .integer(Int64(whole)) }
+            guard case .integer(let base) = timeBase else { return nil }
+            return Double(Int64(whole) &- base) + fraction
+        }
+        if b - a <= 20, let integer = Self.parseInteger(p, a, b) {
+            if timeBase == nil { timeBase = .integer(integer) }
+            switch timeBase! {
+            case .integer(let base): return Double(integer &- base)
+            case .real(let base): return Double(integer) - base
+            }
+        }
+        guard let value = FloatParser.parse(p, a, b, decimalComma: plan.decimalComma) else { return nil }
+        if timeBase == nil { timeBase = .real(value) }
+        switch timeBase! {
+        case .integer(let base): return value - Double(base)
+        case .real(let base): return value - base
+        }
+    }
+
+    private static func parseInteger(_ p: UnsafePointer<UInt8>, _ a: Int, _ b: Int) -> Int64? {
+        var i = a, negative = false
+        if i < b && p[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+        guard i < b else { return nil }
+        var value: Int64 = 0
+        while i < b {
+            let d = p[i] &- 48
+            guard d < 10 else { return nil }
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(Int64(d))
+            guard !overflow1 && !overflow2 else { return nil }
+            value = sum
+            i += 1
+        }
+        return negative ? -value : value
+    }
+
     /// Parses one data row into `row` and its time, then hands it on.
     private func parseRow(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, line: Int,
                           _ sink: (DecoderOutput) throws -> Void) throws {
@@ -160,9 +205,8 @@ public final class RecordingDecoder {
                         while a < b && p[a] == 0x20 { a += 1 }
                         while b > a && (p[b - 1] == 0x20 || p[b - 1] == 0x09) { b -= 1 }
                         if b - a >= 2 && p[a] == 0x22 && p[b - 1] == 0x22 { a += 1; b -= 1 }
-                        let value = role == -2 && plan.timeIsText
-                            ? ISO8601Time.parse(p, a, b)
-                            : FloatParser.parse(p, a, b, decimalComma: comma)
+                        let value = role == -2 ? parseTime(p, a, b, plan)
+                                               : FloatParser.parse(p, a, b, decimalComma: comma)
                         if let value {
                             if role == -2 { time = value } else { row[role] = value }
                         } else if problem == nil {
