@@ -20,7 +20,7 @@ extension RecordingDecoder {
         heldTimes = []; heldLines = []
         heldValues = Array(repeating: [], count: values.count)
         for r in times.indices {
-            for c in row.indices { row[c] = values[c][r] }
+            for c in 0..<format.signalCount { format.row[c] = values[c][r] }
             try accept(time: times[r], line: lines[r], sink)
         }
     }
@@ -95,7 +95,7 @@ extension RecordingDecoder {
 
     /// Takes one parsed row (in `row`) at raw time `time`.
     func accept(time raw: Double, line: Int, _ sink: (DecoderOutput) throws -> Void) throws {
-        if plan?.timeIndex != nil {
+        if format.hasTime {
             let t = raw * timeScale
             if rowsEmitted > 0 {
                 let step = t - lastTime
@@ -112,9 +112,9 @@ extension RecordingDecoder {
             // turn the next, in-order one into a gap.
             lastTime = rowsEmitted == 0 ? t : max(lastTime, t)
         }
-        for c in row.indices { block[c].append(row[c]) }
+        format.append()
         rowsEmitted += 1
-        if block[0].count >= Self.blockRows { try flushBlock(sink) }
+        if format.blockFill >= Self.blockRows { try flushBlock(sink) }
     }
 
     private func timeWarning(_ code: String, line: Int, _ message: String,
@@ -128,8 +128,8 @@ extension RecordingDecoder {
     }
 
     func flushBlock(_ sink: (DecoderOutput) throws -> Void) throws {
-        guard stage == .streaming, let first = block.first, !first.isEmpty else { return }
-        try sink(.samples(SampleBlock(columns: block)))
-        for c in block.indices { block[c].removeAll(keepingCapacity: true) }
+        guard stage == .streaming, format.blockFill > 0 else { return }
+        let block = format.takeBlock()
+        try sink(.samples(block))
     }
 }

@@ -32,8 +32,9 @@ public final class RecordingDecoder {
     private var splitter = LineSplitter()
     private var header: HeaderAnalyzer
     var plan: ColumnPlan?
-    var roles: [Int] = []          // per field: -1 ignored, -2 time, ≥ 0 signal slot
-    var row: [Double] = []
+    /// The plan's hot facts as plain values and raw buffers: the per-row path reads no arrays and
+    /// no reference-counted storage.
+    @exclusivity(unchecked) var format = RowFormat()
     enum Stage { case preamble, estimating, streaming }
     var stage = Stage.preamble
     private var sawAnyLine = false
@@ -53,10 +54,11 @@ public final class RecordingDecoder {
     var nominalInterval = 0.0
     var rowsEmitted = 0
 
-    var block: [[Double]] = []
     /// Every warning, listed or not.
     public internal(set) var warningCount = 0
     var timeWarnings: [String: Int] = [:]
+
+    deinit { format.deallocate() }
 
     public init(path: String, options: DecoderOptions) {
         self.path = path
@@ -122,13 +124,8 @@ public final class RecordingDecoder {
             } else if header.isDataLine(buffer) {
                 let plan = try header.plan(first: buffer, line: line)
                 self.plan = plan
-                roles = Array(repeating: -1, count: plan.fieldCount)
-                if let t = plan.timeIndex { roles[t] = -2 }
-                for (slot, k) in plan.signalIndices.enumerated() { roles[k] = slot }
-                row = Array(repeating: 0, count: plan.signalIndices.count)
+                format = RowFormat(plan: plan, blockRows: Self.blockRows)
                 heldValues = Array(repeating: [], count: plan.signalIndices.count)
-                block = Array(repeating: [], count: plan.signalIndices.count)
-                for c in block.indices { block[c].reserveCapacity(Self.blockRows) }
                 stage = .estimating
                 try parseRow(p, start, end, line: line, sink)
             } else {
@@ -148,8 +145,8 @@ public final class RecordingDecoder {
     /// (epoch nanoseconds need 19 digits) and ISO-8601 seconds are subtracted exactly before they
     /// become doubles, which could not hold them to the nanosecond or microsecond.
     @inline(__always)
-    private func parseTime(_ p: UnsafePointer<UInt8>, _ a: Int, _ b: Int, _ plan: ColumnPlan) -> Double? {
-        if plan.timeIsText {
+    private func parseTime(_ p: UnsafePointer<UInt8>, _ a: Int, _ b: Int, text: Bool, comma: Bool) -> Double? {
+        if text {
             guard let (whole, fraction) = ISO8601Time.parseParts(p, a, b) else { return nil }
             if timeBase == nil { timeBase = .integer(Int64(whole)) }
             guard case .integer(let base) = timeBase else { return nil }
@@ -162,7 +159,7 @@ public final class RecordingDecoder {
             case .real(let base): return Double(integer) - base
             }
         }
-        guard let value = FloatParser.parse(p, a, b, decimalComma: plan.decimalComma) else { return nil }
+        guard let value = FloatParser.parse(p, a, b, decimalComma: comma) else { return nil }
         if timeBase == nil { timeBase = .real(value) }
         switch timeBase! {
         case .integer(let base): return value - Double(base)
@@ -190,28 +187,29 @@ public final class RecordingDecoder {
     /// Parses one data row into `row` and its time, then hands it on.
     private func parseRow(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, line: Int,
                           _ sink: (DecoderOutput) throws -> Void) throws {
-        guard let plan else { return }
+        let f = format
+        guard f.fieldCount > 0 else { return }
         var field = 0, time = Double.nan
         var problem: (column: Int, message: String)? = nil
-        let delimiter = plan.delimiter, comma = plan.decimalComma
+        let delimiter = f.delimiter, comma = f.decimalComma
         var fieldStart = start
         var i = start
         while i <= end {
             if i == end || p[i] == delimiter {
-                if field < roles.count {
-                    let role = roles[field]
+                if field < f.fieldCount {
+                    let role = f.roles[field]
                     if role != -1 {
                         var a = fieldStart, b = i
                         while a < b && p[a] == 0x20 { a += 1 }
                         while b > a && (p[b - 1] == 0x20 || p[b - 1] == 0x09) { b -= 1 }
                         if b - a >= 2 && p[a] == 0x22 && p[b - 1] == 0x22 { a += 1; b -= 1 }
-                        let value = role == -2 ? parseTime(p, a, b, plan)
+                        let value = role == -2 ? parseTime(p, a, b, text: f.timeIsText, comma: comma)
                                                : FloatParser.parse(p, a, b, decimalComma: comma)
                         if let value {
-                            if role == -2 { time = value } else { row[role] = value }
+                            if role == -2 { time = value } else { f.row[role] = value }
                         } else if problem == nil {
                             let text = String(decoding: UnsafeBufferPointer(start: p + a, count: min(b - a, 40)), as: UTF8.self)
-                            let expected = role == -2 && plan.timeIsText ? "an ISO-8601 time" : "a finite number"
+                            let expected = role == -2 && f.timeIsText ? "an ISO-8601 time" : "a finite number"
                             problem = (field + 1, b == a ? "expected \(expected), found an empty cell"
                                                          : "expected \(expected), found \"\(text)\"")
                         }
@@ -222,8 +220,8 @@ public final class RecordingDecoder {
             }
             i += 1
         }
-        if problem == nil && field != plan.fieldCount {
-            problem = (0, "expected \(plan.fieldCount) fields, found \(field)")
+        if problem == nil && field != f.fieldCount {
+            problem = (0, "expected \(f.fieldCount) fields, found \(field)")
         }
         if let problem {
             guard !options.strict else {
@@ -238,7 +236,7 @@ public final class RecordingDecoder {
         case .estimating:
             heldTimes.append(time)
             heldLines.append(line)
-            for c in row.indices { heldValues[c].append(row[c]) }
+            for c in 0..<f.signalCount { heldValues[c].append(f.row[c]) }
             if heldTimes.count >= Self.estimationRows { try startStreaming(sink) }
         case .streaming:
             try accept(time: time, line: line, sink)
