@@ -1,65 +1,82 @@
 /// Splits a byte stream into lines across arbitrary chunk boundaries, without copying complete
 /// lines out of their chunk. Accepts LF, CRLF and lone CR line ends.
+///
+/// Used as an iterator (`begin`, then `next` until nil) rather than with a callback, so that the
+/// per-line path involves no closure contexts to retain.
 struct LineSplitter {
     /// A line longer than this is an error, not an allocation: 1 MiB is far beyond any CSV row.
     static let maximumLineLength = 1 << 20
 
     /// The partial line carried over from the previous chunk.
-    private var carry: [UInt8] = []
+    private(set) var carry: [UInt8] = []
     private var lastWasCR = false
     /// 1-based number of the next line to hand out.
     private(set) var nextLine = 1
+    private var position = 0
 
     enum Overflow: Error { case lineTooLong(line: Int) }
 
-    /// Calls `body(pointer, start, end, lineNumber)` for every complete line of `chunk`, in order.
-    mutating func split(_ chunk: UnsafeRawBufferPointer,
-                        _ body: (UnsafePointer<UInt8>, Int, Int, Int) throws -> Void) throws {
-        guard let base = chunk.baseAddress?.assumingMemoryBound(to: UInt8.self), chunk.count > 0 else { return }
+    /// A line: `bytes[start..<end]`, where `bytes` is the chunk or, when `fromCarry`, `carry`.
+    struct Line {
+        var start: Int
+        var end: Int
+        var number: Int
+        var fromCarry: Bool
+    }
+
+    /// Starts on a new chunk.
+    mutating func begin(_ chunk: UnsafeRawBufferPointer) {
+        position = 0
+        if lastWasCR, chunk.count > 0, chunk[0] == 0x0A { position = 1 }  // LF of a split CRLF
+        if chunk.count > 0 { lastWasCR = false }
+    }
+
+    /// The next complete line of `chunk`, or nil when the rest is carried to the next chunk.
+    mutating func next(_ chunk: UnsafeRawBufferPointer) throws -> Line? {
+        guard let base = chunk.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
         let count = chunk.count
-        var start = 0
-        if lastWasCR && base[0] == 0x0A { start = 1 }  // the LF of a CRLF split across chunks
-        lastWasCR = false
+        let start = position
         var i = start
         while i < count {
             let b = base[i]
             if b == 0x0A || b == 0x0D {
-                if carry.isEmpty {
-                    try body(base, start, i, nextLine)
-                } else {
-                    carry.append(contentsOf: UnsafeBufferPointer(start: base + start, count: i - start))
-                    try emitCarry(body)
-                }
-                nextLine += 1
+                var after = i + 1
                 if b == 0x0D {
                     if i + 1 < count {
-                        if base[i + 1] == 0x0A { i += 1 }
+                        if base[i + 1] == 0x0A { after = i + 2 }
                     } else {
                         lastWasCR = true
                     }
                 }
-                start = i + 1
+                position = after
+                let number = nextLine
+                nextLine += 1
+                if carry.isEmpty {
+                    return Line(start: start, end: i, number: number, fromCarry: false)
+                }
+                carry.append(contentsOf: UnsafeBufferPointer(start: base + start, count: i - start))
+                return Line(start: 0, end: carry.count, number: number, fromCarry: true)
             }
             i += 1
         }
+        position = count
         if start < count {
             guard carry.count + (count - start) <= Self.maximumLineLength else {
                 throw Overflow.lineTooLong(line: nextLine)
             }
             carry.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count - start))
         }
+        return nil
     }
 
-    /// Hands out a last line that had no line end.
-    mutating func finish(_ body: (UnsafePointer<UInt8>, Int, Int, Int) throws -> Void) throws {
-        guard !carry.isEmpty else { return }
-        try emitCarry(body)
+    /// Forgets the carried line once it has been handed out and used.
+    mutating func clearCarry() { carry.removeAll(keepingCapacity: true) }
+
+    /// The last line when the input ended without a line end, or nil.
+    mutating func finish() -> Line? {
+        guard !carry.isEmpty else { return nil }
+        let number = nextLine
         nextLine += 1
-    }
-
-    private mutating func emitCarry(_ body: (UnsafePointer<UInt8>, Int, Int, Int) throws -> Void) throws {
-        let line = carry
-        carry.removeAll(keepingCapacity: true)
-        try line.withUnsafeBufferPointer { try body($0.baseAddress!, 0, $0.count, nextLine) }
+        return Line(start: 0, end: carry.count, number: number, fromCarry: true)
     }
 }

@@ -94,6 +94,7 @@ extension RecordingDecoder {
     }
 
     /// Takes one parsed row (in `row`) at raw time `time`.
+    @inline(__always)
     func accept(time raw: Double, line: Int, _ sink: (DecoderOutput) throws -> Void) throws {
         if format.hasTime {
             let t = raw * timeScale

@@ -29,14 +29,15 @@ public final class RecordingDecoder {
     /// Warnings of one kind about timestamps that are listed; the rest are counted.
     static let listedTimeWarnings = 20
 
-    private var splitter = LineSplitter()
+    private let strict: Bool
+    @exclusivity(unchecked) private var splitter = LineSplitter()
     private var header: HeaderAnalyzer
     var plan: ColumnPlan?
     /// The plan's hot facts as plain values and raw buffers: the per-row path reads no arrays and
     /// no reference-counted storage.
     @exclusivity(unchecked) var format = RowFormat()
     enum Stage { case preamble, estimating, streaming }
-    var stage = Stage.preamble
+    @exclusivity(unchecked) var stage = Stage.preamble
     private var sawAnyLine = false
     private var preambleLines = 0
 
@@ -47,9 +48,6 @@ public final class RecordingDecoder {
 
     // The time axis.
     var timeScale = 1.0
-    /// The first row's time, subtracted from every time as it is parsed.
-    enum TimeBase { case integer(Int64), real(Double) }
-    var timeBase: TimeBase?
     var lastTime = 0.0
     var nominalInterval = 0.0
     var rowsEmitted = 0
@@ -61,6 +59,7 @@ public final class RecordingDecoder {
     deinit { format.deallocate() }
 
     public init(path: String, options: DecoderOptions) {
+        strict = options.strict
         self.path = path
         self.options = options
         header = HeaderAnalyzer(path: path, options: options)
@@ -70,18 +69,57 @@ public final class RecordingDecoder {
     public var rowCount: Int { rowsEmitted + heldTimes.count }
 
     public func consume(_ bytes: UnsafeRawBufferPointer, _ sink: (DecoderOutput) throws -> Void) throws {
-        do {
-            try splitter.split(bytes) { p, start, end, line in
-                try handleLine(p, start, end, line: line, sink)
+        splitter.begin(bytes)
+        let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        while true {
+            let line: LineSplitter.Line?
+            do {
+                line = try splitter.next(bytes)
+            } catch LineSplitter.Overflow.lineTooLong(let number) {
+                throw InputError(path: path, line: number, message: "line is longer than 1 MiB; this is not a CSV recording")
             }
-        } catch LineSplitter.Overflow.lineTooLong(let line) {
-            throw InputError(path: path, line: line, message: "line is longer than 1 MiB; this is not a CSV recording")
+            guard let line else { break }
+            if stage == .streaming, !line.fromCarry, let base {
+                // The hot path: a data row straight from the chunk.
+                switch format.read(base, line.start, line.end) {
+                case .skip:
+                    break
+                case .problem(let column, let message):
+                    try report(line: line.number, column: column, message: message, sink)
+                case .row(let time):
+                    try accept(time: time, line: line.number, sink)
+                }
+                continue
+            }
+            if line.fromCarry {
+                try takeCarried(line, sink)
+            } else if let base {
+                try handleLine(base, line.start, line.end, line: line.number, sink)
+            }
         }
         try flushBlock(sink)
     }
 
+    /// A malformed row: an error in strict mode, else a warning and the row is skipped.
+    private func report(line: Int, column: Int, message: String,
+                        _ sink: (DecoderOutput) throws -> Void) throws {
+        guard !strict else {
+            throw InputError(path: path, line: line, column: column, message: message)
+        }
+        warningCount += 1
+        try sink(.warning(InputWarning(line: line, column: column, code: "malformed-row",
+                                       message: "line skipped: \(message)")))
+    }
+
+    /// Handles a line assembled from several chunks.
+    private func takeCarried(_ line: LineSplitter.Line, _ sink: (DecoderOutput) throws -> Void) throws {
+        let carried = splitter.carry
+        splitter.clearCarry()
+        try carried.withUnsafeBufferPointer { try handleLine($0.baseAddress!, line.start, line.end, line: line.number, sink) }
+    }
+
     public func finish(_ sink: (DecoderOutput) throws -> Void) throws {
-        try splitter.finish { p, start, end, line in try handleLine(p, start, end, line: line, sink) }
+        if let last = splitter.finish() { try takeCarried(last, sink) }
         switch stage {
         case .preamble:
             throw InputError(path: path, message: sawAnyLine
@@ -101,6 +139,7 @@ public final class RecordingDecoder {
 
     // MARK: - Lines
 
+    @inline(__always)
     private func handleLine(_ p: UnsafePointer<UInt8>, _ rawStart: Int, _ end: Int, line: Int,
                             _ sink: (DecoderOutput) throws -> Void) throws {
         var start = rawStart
@@ -141,97 +180,20 @@ public final class RecordingDecoder {
         }
     }
 
-    /// A time field as an offset from the first row's time, in the column's own unit. Integers
-    /// (epoch nanoseconds need 19 digits) and ISO-8601 seconds are subtracted exactly before they
-    /// become doubles, which could not hold them to the nanosecond or microsecond.
+    /// Parses one data row into the row buffer and its time, then hands it on.
     @inline(__always)
-    private func parseTime(_ p: UnsafePointer<UInt8>, _ a: Int, _ b: Int, text: Bool, comma: Bool) -> Double? {
-        if text {
-            guard let (whole, fraction) = ISO8601Time.parseParts(p, a, b) else { return nil }
-            if timeBase == nil { timeBase = .integer(Int64(whole)) }
-            guard case .integer(let base) = timeBase else { return nil }
-            return Double(Int64(whole) &- base) + fraction
-        }
-        if b - a <= 20, let integer = Self.parseInteger(p, a, b) {
-            if timeBase == nil { timeBase = .integer(integer) }
-            switch timeBase! {
-            case .integer(let base): return Double(integer &- base)
-            case .real(let base): return Double(integer) - base
-            }
-        }
-        guard let value = FloatParser.parse(p, a, b, decimalComma: comma) else { return nil }
-        if timeBase == nil { timeBase = .real(value) }
-        switch timeBase! {
-        case .integer(let base): return value - Double(base)
-        case .real(let base): return value - base
-        }
-    }
-
-    private static func parseInteger(_ p: UnsafePointer<UInt8>, _ a: Int, _ b: Int) -> Int64? {
-        var i = a, negative = false
-        if i < b && p[i] == UInt8(ascii: "-") { negative = true; i += 1 }
-        guard i < b else { return nil }
-        var value: Int64 = 0
-        while i < b {
-            let d = p[i] &- 48
-            guard d < 10 else { return nil }
-            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = times10.addingReportingOverflow(Int64(d))
-            guard !overflow1 && !overflow2 else { return nil }
-            value = sum
-            i += 1
-        }
-        return negative ? -value : value
-    }
-
-    /// Parses one data row into `row` and its time, then hands it on.
     private func parseRow(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, line: Int,
                           _ sink: (DecoderOutput) throws -> Void) throws {
-        let f = format
-        guard f.fieldCount > 0 else { return }
-        var field = 0, time = Double.nan
-        var problem: (column: Int, message: String)? = nil
-        let delimiter = f.delimiter, comma = f.decimalComma
-        var fieldStart = start
-        var i = start
-        while i <= end {
-            if i == end || p[i] == delimiter {
-                if field < f.fieldCount {
-                    let role = f.roles[field]
-                    if role != -1 {
-                        var a = fieldStart, b = i
-                        while a < b && p[a] == 0x20 { a += 1 }
-                        while b > a && (p[b - 1] == 0x20 || p[b - 1] == 0x09) { b -= 1 }
-                        if b - a >= 2 && p[a] == 0x22 && p[b - 1] == 0x22 { a += 1; b -= 1 }
-                        let value = role == -2 ? parseTime(p, a, b, text: f.timeIsText, comma: comma)
-                                               : FloatParser.parse(p, a, b, decimalComma: comma)
-                        if let value {
-                            if role == -2 { time = value } else { f.row[role] = value }
-                        } else if problem == nil {
-                            let text = String(decoding: UnsafeBufferPointer(start: p + a, count: min(b - a, 40)), as: UTF8.self)
-                            let expected = role == -2 && f.timeIsText ? "an ISO-8601 time" : "a finite number"
-                            problem = (field + 1, b == a ? "expected \(expected), found an empty cell"
-                                                         : "expected \(expected), found \"\(text)\"")
-                        }
-                    }
-                }
-                field += 1
-                fieldStart = i + 1
-            }
-            i += 1
-        }
-        if problem == nil && field != f.fieldCount {
-            problem = (0, "expected \(f.fieldCount) fields, found \(field)")
-        }
-        if let problem {
-            guard !options.strict else {
-                throw InputError(path: path, line: line, column: problem.column, message: problem.message)
-            }
-            warningCount += 1
-            try sink(.warning(InputWarning(line: line, column: problem.column, code: "malformed-row",
-                                           message: "line skipped: \(problem.message)")))
+        guard format.fieldCount > 0 else { return }
+        let time: Double
+        switch format.read(p, start, end) {
+        case .skip: return
+        case .problem(let column, let message):
+            try report(line: line, column: column, message: message, sink)
             return
+        case .row(let t): time = t
         }
+        let f = format
         switch stage {
         case .estimating:
             heldTimes.append(time)
