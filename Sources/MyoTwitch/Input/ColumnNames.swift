@@ -20,7 +20,7 @@ enum ColumnNames {
             "x [s]": (2, 1), "x[s]": (2, 1), "elapsed time": (1, nil), "elapsed_time": (1, nil),
         ]
         if let hit = exact[name] { return (hit.0, hit.1) }
-        if name.hasPrefix("time") || name.hasSuffix("[s]") || name.hasPrefix("timestamp") {
+        if name.hasPrefix("time") || name.hasSuffix("[s]") || name.contains("timestamp") {
             if name.contains("formatted") { return nil }
             return (4, unitScale(of: name))
         }

@@ -96,6 +96,10 @@ struct HeaderAnalyzer {
                 timeScale = scale
             }
         }
+        // A units row (Shimmer) says the time column's unit where the name does not.
+        if let t = timeIndex, timeScale == nil, let unitsRow, t < unitsRow.count {
+            timeScale = ColumnNames.unitScale(of: "(\(unitsRow[t].lowercased()))")
+        }
         var timeIsText = false
         if let t = timeIndex {
             let f = dataFields[t]
