@@ -21,6 +21,7 @@ public final class Analyzer {
     private let channelColumns: [[Int]]
     private var detectors: [ChannelDetector] = []
     private var classifiers: [EventClassifier] = []
+    private var rhythm: [RhythmGate] = []
 
     /// Samples of the first seconds, per column, held until mains and noise floor are known.
     private var warmup: [[Double]]
@@ -143,6 +144,7 @@ public final class Analyzer {
             classifiers.append(EventClassifier(profile: profile, sensor: layout.sensor,
                                                sampleRate: sampleRate, settings: settings,
                                                envelopeLength: detector.envelopeLength))
+            rhythm.append(RhythmGate(gap: Int(profile.rhythmGapSeconds * sampleRate)))
         }
         let held = warmup
         warmup = Array(repeating: [], count: layout.columns.count)
@@ -173,14 +175,18 @@ public final class Analyzer {
     /// Classifies finished groups and hands out the candidates no other channel can still
     /// contradict (crosstalk), as events in time order.
     private func release(_ finished: [Int: [SegmentGroup]], force: Bool) -> [AnalyzerOutput] {
-        for d in finished.keys.sorted() {
-            for group in finished[d]! {
+        for d in detectors.indices {
+            for group in finished[d] ?? [] {
                 for candidate in classifiers[d].classify(group) {
-                    crosstalk.add(candidate, channel: d)
+                    for released in rhythm[d].take(candidate) { crosstalk.add(released, channel: d) }
                 }
             }
+            let due = force ? rhythm[d].flush() : rhythm[d].advance(to: detectors[d].index)
+            for released in due { crosstalk.add(released, channel: d) }
         }
-        let horizon = force ? Int.max : detectors.map(\.earliestPendingOnset).min() ?? Int.max
+        let horizon = force ? Int.max : detectors.indices.map { d in
+            min(detectors[d].earliestPendingOnset, rhythm[d].earliestHeldOnset ?? Int.max)
+        }.min() ?? Int.max
         var outputs: [AnalyzerOutput] = []
         var closed: [Episode] = []
         for (channel, c) in crosstalk.release(before: horizon) {

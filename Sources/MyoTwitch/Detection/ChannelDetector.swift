@@ -44,6 +44,18 @@ final class ChannelDetector {
     @exclusivity(unchecked) private var group = SegmentGroup()
     private let mergeGap: Int, groupGap: Int, sustainedGap: Int, sustainedLength: Int
     private let maxTwitchLength: Int
+    // The slow burst detector: moving RMS over `burstLength` samples with its own quiet level.
+    let burstLength: Int
+    private let minBurstLength: Int
+    @exclusivity(unchecked) private var slowSum = 0.0
+    @exclusivity(unchecked) private(set) var slowLevel: RobustLevel
+    private let slowDecimation: Int
+    @exclusivity(unchecked) private var slowActive = false
+    @exclusivity(unchecked) private var slowSegment = Segment(onset: 0, end: 0, peakIndex: 0, peakAmplitude: 0,
+                                                              bandEnergy: 0, motionEnergy: 0, clippedSamples: 0,
+                                                              singleSample: false, noiseLevel: 0, sustained: true)
+    @exclusivity(unchecked) private var slowPeakEnergy = 0.0
+    @exclusivity(unchecked) private var lastSlowQuietIndex = -1
     /// Samples processed so far (the index of the next sample).
     @exclusivity(unchecked) private(set) var index = 0
     /// Detection is suppressed before this index (filters settling after start or a gap).
@@ -72,8 +84,14 @@ final class ChannelDetector {
         levelDecimation = max(max(1, envelopeLength / 2), Int(20 * sampleRate / 512))
         let valuesPerSecond = max(1, Int(sampleRate) / levelDecimation)
         level = RobustLevel(capacity: 512, refreshInterval: valuesPerSecond)
+        burstLength = max(envelopeLength * 2, Int((profile.burstEnvelopeSeconds * sampleRate).rounded()))
+        minBurstLength = Int(profile.minBurstSeconds * sampleRate)
+        // Four slow values per window: 16 per second at 0.25 s, 512 of them span half a minute.
+        slowDecimation = max(1, burstLength / 4)
+        slowLevel = RobustLevel(capacity: 512,
+                                refreshInterval: max(1, Int(sampleRate) / max(1, burstLength / 4)))
         var ringLength = 1
-        while ringLength < Int(1.5 * sampleRate) + 4 * envelopeLength + 64 { ringLength *= 2 }
+        while ringLength < max(Int(1.5 * sampleRate), burstLength) + 4 * envelopeLength + 64 { ringLength *= 2 }
         ringMask = ringLength - 1
         rawRing = (0..<columnCount).map { _ in
             let p = UnsafeMutablePointer<Double>.allocate(capacity: ringLength)
@@ -143,6 +161,14 @@ final class ChannelDetector {
         }
         if values.isEmpty { values.append(max(0, sum / Double(envelopeLength)).squareRoot()) }
         level.seed(with: values)
+        var slow = 0.0, slowValues: [Double] = []
+        for i in 0..<count {
+            slow += bandEnergy[i] - (i >= burstLength ? bandEnergy[i - burstLength] : 0)
+            if i >= settleLength + burstLength && i % slowDecimation == 0 {
+                slowValues.append(max(0, slow / Double(burstLength)).squareRoot())
+            }
+        }
+        if !slowValues.isEmpty { slowLevel.seed(with: slowValues) }
     }
 
     /// Restarts filters and envelope after a gap (or at the start), with `first` as the first row.
@@ -150,7 +176,9 @@ final class ChannelDetector {
         conditioner.prime(with: first)
         energyWindow.update(repeating: 0, count: envelopeLength)
         energyWindowSum = 0
-        settledAt = index + settleLength
+        slowSum = 0
+        slowActive = false
+        settledAt = index + settleLength + burstLength
         for c in 0..<columnCount { runLength[c] = 0; lastRaw[c] = .nan }
     }
 
@@ -180,12 +208,15 @@ final class ChannelDetector {
                     clipped = true
                 }
             }
+            // The ring still holds the energy `burstLength` samples back (it is longer).
+            slowSum += e - (n >= burstLength ? ring[(n - burstLength) & mask] : 0)
             energyWindowSum += e - window[energyWindowPosition]
             window[energyWindowPosition] = e
             energyWindowPosition = energyWindowPosition + 1 == length ? 0 : energyWindowPosition + 1
             let envelope = max(0, energyWindowSum * inverseLength).squareRoot()
             if collectTrace { addToTrace(e) }
             step(n: n, envelope: envelope, e: e, q: q, clipped: clipped, finished: &finished)
+            slowStep(n: n, e: e, q: q, clipped: clipped, finished: &finished)
         }
     }
 
@@ -275,19 +306,73 @@ final class ChannelDetector {
         if current.length <= maxTwitchLength + envelopeLength {
             refineShortSegment()
         }
+        add(current, finished: &finished)
+    }
+
+    /// Adds a finished segment to the open group, or closes that group and starts a new one.
+    private func add(_ segment: Segment, finished: inout [SegmentGroup]) {
         if !group.isEmpty {
             let allowed = group.end - group.onset >= sustainedLength ? sustainedGap : groupGap
-            if current.onset - group.end > allowed {
+            if segment.onset - group.end > allowed {
                 finished.append(group)
                 group = SegmentGroup()
             }
         }
-        group.segments.append(current)
+        group.segments.append(segment)
+    }
+
+    /// The slow burst detector, one sample: sustained activity too weak or too dense for the
+    /// spike detector's thresholds (a weak voluntary contraction, a cramp's slow recruitment).
+    @inline(__always)
+    private func slowStep(n: Int, e: Double, q: Double, clipped: Bool, finished: inout [SegmentGroup]) {
+        guard n >= settledAt, slowLevel.isPrimed || n % slowDecimation != 0 else { return }
+        let slow = max(0, slowSum / Double(burstLength)).squareRoot()
+        let center = slowLevel.median
+        let spread = max(slowLevel.spread, 0.02 * center, 1e-300)
+        // In robust SDs, and at least a third (a sixth) above the quiet level: the slow envelope's
+        // spread is so small that SDs alone would flag mere changes of background noise.
+        let high = max(center + 8 * spread, 1.33 * center)
+        let low = max(center + 4 * spread, 1.15 * center)
+        if n % slowDecimation == 0 {
+            slowLevel.offer(slow, quiet: !slowActive && phase == .idle && slow <= high)
+        }
+        guard slowLevel.isPrimed else { return }
+        if !slowActive {
+            if slow > high {
+                slowActive = true
+                slowSegment = Segment(onset: max(lastSlowQuietIndex + 1, n - burstLength), end: n,
+                                      peakIndex: n, peakAmplitude: 0, bandEnergy: 0, motionEnergy: 0,
+                                      clippedSamples: 0, singleSample: false, noiseLevel: level.median,
+                                      sustained: true)
+                slowPeakEnergy = 0
+            } else if slow <= low {
+                lastSlowQuietIndex = n
+            }
+        }
+        guard slowActive else { return }
+        slowSegment.bandEnergy += e
+        slowSegment.motionEnergy += q
+        if clipped { slowSegment.clippedSamples += 1 }
+        if e > slowPeakEnergy { slowPeakEnergy = e; slowSegment.peakIndex = n }
+        if slow < low {
+            endSlowSegment(at: n - burstLength / 2, finished: &finished)
+            lastSlowQuietIndex = n
+        }
+    }
+
+    private func endSlowSegment(at end: Int, finished: inout [SegmentGroup]) {
+        slowActive = false
+        slowSegment.end = max(slowSegment.onset, end)
+        slowSegment.peakAmplitude = slowPeakEnergy.squareRoot()
+        // Too short to be more than a twitch or two seen through the slow window: the spike
+        // detector has those.
+        guard slowSegment.length >= minBurstLength else { return }
+        add(slowSegment, finished: &finished)
     }
 
     /// Closes the open group once the allowed gap has passed with nothing new.
     private func closeGroupIfDue(at n: Int, finished: inout [SegmentGroup]) {
-        guard !group.isEmpty else { return }
+        guard !group.isEmpty, !slowActive else { return }
         let allowed = group.end - group.onset >= sustainedLength ? sustainedGap : groupGap
         if n - group.end > allowed {
             finished.append(group)
@@ -350,6 +435,7 @@ final class ChannelDetector {
 
     /// Ends whatever is open (end of input or a gap): the segment in progress and its group.
     func flush(finished: inout [SegmentGroup]) {
+        if slowActive { endSlowSegment(at: index - 1 - burstLength / 2, finished: &finished) }
         if phase != .idle {
             if phase == .active { current.end = max(current.onset, index - 1 - envelopeLength / 2) }
             finishSegment(finished: &finished)
@@ -363,9 +449,11 @@ final class ChannelDetector {
 
     /// The earliest sample index an event still to come from this detector can start at.
     var earliestPendingOnset: Int {
-        if !group.isEmpty { return group.onset }
-        if phase != .idle { return current.onset }
-        return max(0, index - envelopeLength - maxTwitchLength)
+        var earliest = max(0, index - envelopeLength - maxTwitchLength - burstLength)
+        if !group.isEmpty { earliest = min(earliest, group.onset) }
+        if phase != .idle { earliest = min(earliest, current.onset) }
+        if slowActive { earliest = min(earliest, slowSegment.onset) }
+        return earliest
     }
 
     /// Flushes the partial trace bin (end of input).

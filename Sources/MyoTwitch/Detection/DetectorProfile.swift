@@ -32,6 +32,16 @@ public struct DetectorProfile: Sendable, Equatable {
     public var motionRatio: Double
     /// Detection is suppressed this long after the start and after a gap, s, while filters settle.
     public var settleSeconds: Double
+    /// Length of the slow envelope of the burst detector, s: long enough that its quiet level is
+    /// steady (a weak voluntary contraction raising the RMS by a third stands out), short enough
+    /// to place a burst's edges within a fraction of a second.
+    public var burstEnvelopeSeconds: Double = 0.25
+    /// The shortest burst the slow detector reports, s. Longer than a twitch seen through the slow
+    /// envelope (twitch + envelope length), so that single twitches never make a burst.
+    public var minBurstSeconds: Double = 0.6
+    /// Bursts (sustained or short) closer than this on one channel form a rhythm: exercise, not
+    /// cramps, s. Cramps recur over minutes to an hour, exercise every few seconds.
+    public var rhythmGapSeconds: Double = 10
 
     public static func == (a: DetectorProfile, b: DetectorProfile) -> Bool {
         a.envelopeSeconds == b.envelopeSeconds && a.highThreshold == b.highThreshold
@@ -53,7 +63,8 @@ public struct DetectorProfile: Sendable, Equatable {
         envelopeSeconds: 0.05, highThreshold: 9, lowThreshold: 3,
         mergeGapSeconds: 0.15, groupGapSeconds: 0.6, sustainedGapSeconds: 0.6,
         sustainedSeconds: 1.5, maxTwitchSeconds: 1.0,
-        band: (5, 100), motionBand: (0.3, 4), motionRatio: 1.0, settleSeconds: 1.0)
+        band: (5, 100), motionBand: (0.3, 4), motionRatio: 1.0, settleSeconds: 1.0,
+        burstEnvelopeSeconds: 0.5, minBurstSeconds: 2.0, rhythmGapSeconds: 10)
 
     public static func `for`(_ sensor: SensorKind) -> DetectorProfile {
         sensor == .emg ? .emg : .accelerometer

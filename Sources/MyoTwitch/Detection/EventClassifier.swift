@@ -38,7 +38,7 @@ struct EventClassifier {
 
     func classify(_ group: SegmentGroup) -> [Candidate] {
         let maxTwitch = Int(profile.maxTwitchSeconds * sampleRate) + envelopeLength
-        let allShort = group.segments.allSatisfy { $0.length <= maxTwitch }
+        let allShort = group.segments.allSatisfy { $0.length <= maxTwitch && !$0.sustained }
         let span = group.end - group.onset + 1
         let isTrain = group.segments.count >= 4 && Double(span) >= profile.sustainedSeconds * sampleRate
         if allShort && !isTrain {
@@ -64,7 +64,7 @@ struct EventClassifier {
     }
 
     private func classifySustained(_ group: SegmentGroup) -> Candidate {
-        let segments = group.segments
+        let segments = group.segments.sorted { $0.onset < $1.onset }
         var merged = segments[0]
         merged.onset = group.onset
         merged.end = group.end

@@ -1,11 +1,16 @@
-/// A robust, adaptive estimate of a signal's quiet level: median and MAD over a sliding history.
+/// A robust, adaptive estimate of a signal's quiet level and spread from its lower tail.
+///
+/// Level and spread come from the 5th and 30th percentiles of a sliding history, scaled as for a
+/// Gaussian (`spread = (p30 − p5) / 1.121`, `median ≈ p30 + 0.524 × spread`): unlike the plain
+/// median and MAD, this stays right while up to about 70 % of the history is activity, as in
+/// cyclic exercise that starts with the recording.
 ///
 /// Only values the caller marks as quiet enter the history, so a minute-long cramp does not lift
 /// the floor it is measured against; every `leakInterval`-th value enters regardless, so that a
 /// lasting change of gain or noise is followed within `capacity × leakInterval` values.
-/// Estimates are refreshed every `refreshInterval` pushes (not on every value) to keep the cost
-/// per sample small; refresh points depend only on the count of values, never on how the input
-/// was chunked, so results are reproducible.
+/// Estimates are refreshed every `refreshInterval` accepted values (not on every value) to keep the
+/// cost per sample small; refresh points depend only on the count of values, never on how the
+/// input was chunked, so results are reproducible.
 public struct RobustLevel: Sendable {
     public let capacity: Int
     public let refreshInterval: Int
@@ -16,9 +21,9 @@ public struct RobustLevel: Sendable {
     private var offered = 0
     private var sinceRefresh = 0
     private var scratch: [Double] = []
-    /// Median of the history.
+    /// The quiet level (an estimate of the median of quiet values).
     public private(set) var median = 0.0
-    /// Robust standard deviation: 1.4826 × median absolute deviation (equals σ for Gaussian data).
+    /// Robust standard deviation from the lower tail (equals σ for Gaussian data).
     public private(set) var spread = 0.0
 
     public init(capacity: Int, refreshInterval: Int, leakInterval: Int = 20) {
@@ -44,8 +49,8 @@ public struct RobustLevel: Sendable {
         }
     }
 
-    /// Sets the estimate from a batch of values (start-up). Median and MAD tolerate activity in
-    /// up to half of them.
+    /// Sets the estimate from a batch of values (start-up). The lower-tail estimate tolerates
+    /// activity in most of them.
     public mutating func seed(with values: [Double]) {
         guard !values.isEmpty else { return }
         for v in values.suffix(capacity) {
@@ -60,9 +65,11 @@ public struct RobustLevel: Sendable {
         sinceRefresh = 0
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: history[0..<filled])
-        median = Self.select(&scratch, rank: scratch.count / 2)
-        for i in scratch.indices { scratch[i] = abs(scratch[i] - median) }
-        spread = 1.4826 * Self.select(&scratch, rank: scratch.count / 2)
+        let n = scratch.count
+        let p30 = Self.select(&scratch, rank: (n * 30) / 100)
+        let p5 = Self.select(&scratch, rank: (n * 5) / 100)
+        spread = (p30 - p5) / 1.121
+        median = p30 + 0.524 * spread
     }
 
     /// The `rank`-th smallest element (Hoare's quickselect with median-of-three pivots);

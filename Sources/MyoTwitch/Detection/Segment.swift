@@ -18,6 +18,8 @@ struct Segment: Sendable, Equatable {
     var singleSample: Bool
     /// Noise level (quiet envelope median) when the segment began, input units.
     var noiseLevel: Double
+    /// Found by the slow burst detector: sustained activity, never a twitch.
+    var sustained = false
 
     var length: Int { end - onset + 1 }
 }
@@ -25,7 +27,7 @@ struct Segment: Sendable, Equatable {
 /// A run of segments close together in time: one twitch (or doublet), a twitch train, or a burst.
 struct SegmentGroup: Sendable {
     var segments: [Segment] = []
-    var onset: Int { segments.first?.onset ?? 0 }
+    var onset: Int { segments.map(\.onset).min() ?? 0 }
     var end: Int { segments.map(\.end).max() ?? 0 }
     var isEmpty: Bool { segments.isEmpty }
 }
