@@ -57,45 +57,46 @@ extension EDFDecoder {
         // Half a sample: onsets are written in decimal and need not be exact multiples.
         let tolerance = 0.5 / rate
         let onset = lists.first?.recordOnset
+        // What the record says besides samples goes out after the samples before it, whatever
+        // the chunking: so queued samples are handed on first (only when there is something).
+        var notes: [DecoderOutput] = []
+        func warn(_ code: String, _ message: String) {
+            notes.append(.warning(InputWarning(line: 0, column: 0, code: code, message: message)))
+        }
         if origin == nil {
             origin = onset ?? 0
             expectedOnset = origin! + duration
         } else if let onset {
             let jump = onset - expectedOnset
             if jump > tolerance {
-                try flush(sink)
-                try sink(.gap(Gap(start: expectedOnset - origin! - 1 / rate, end: onset - origin!, line: 0)))
+                notes.append(.gap(Gap(start: expectedOnset - origin! - 1 / rate, end: onset - origin!, line: 0)))
                 if !header.isDiscontinuous {
-                    try sink(.warning(InputWarning(
-                        line: 0, column: 0, code: "discontinuous",
-                        message: "data record \(recordsRead) starts at \(onset) s, \(jump) s after the previous one ended, although the header (\(EDFHeader.quoted(header.reserved))) declares the recording continuous")))
+                    warn("discontinuous", "data record \(recordsRead) starts at \(onset) s, \(jump) s after the previous one ended, although the header (\(EDFHeader.quoted(header.reserved))) declares the recording continuous")
                 }
                 expectedOnset = onset + duration
             } else if jump < -tolerance {
-                try sink(.warning(InputWarning(
-                    line: 0, column: 0, code: "time-backwards",
-                    message: "data record \(recordsRead) starts at \(onset) s, before the previous one ended (\(expectedOnset) s); its samples are placed right after the previous record")))
+                warn("time-backwards", "data record \(recordsRead) starts at \(onset) s, before the previous one ended (\(expectedOnset) s); its samples are placed right after the previous record")
                 expectedOnset += duration
             } else {
                 expectedOnset = onset + duration
             }
         } else {
             if header.isPlus && plan.annotationSignalCount > 0 {
-                try sink(.warning(InputWarning(
-                    line: 0, column: 0, code: "record-onset-missing",
-                    message: "data record \(recordsRead) has no time-keeping annotation; it is taken to follow the previous record")))
+                warn("record-onset-missing", "data record \(recordsRead) has no time-keeping annotation; it is taken to follow the previous record")
             }
             expectedOnset += duration
         }
         for (a, list) in lists.enumerated() {
             if let problem = list.problem {
-                try sink(.warning(InputWarning(
-                    line: 0, column: 0, code: "malformed-annotation",
-                    message: "data record \(recordsRead), annotation signal \(a + 1): \(problem); the rest of its annotations were skipped")))
+                warn("malformed-annotation", "data record \(recordsRead), annotation signal \(a + 1): \(problem); the rest of its annotations were skipped")
             }
             for entry in list.entries {
-                try sink(.annotation(RecordingAnnotation(onset: entry.onset - origin!, duration: entry.duration, text: entry.text)))
+                notes.append(.annotation(RecordingAnnotation(onset: entry.onset - origin!, duration: entry.duration, text: entry.text)))
             }
+        }
+        if !notes.isEmpty {
+            try flush(sink)
+            for note in notes { try sink(note) }
         }
         for c in recordColumns.indices {
             pendingColumns[c].append(contentsOf: recordColumns[c])
