@@ -5,6 +5,10 @@ struct EDFDecoded {
     /// The outputs as handed out.
     var outputs: [DecoderOutput] = []
 
+    init(outputs: [DecoderOutput]) {
+        self.outputs = outputs
+    }
+
     /// Decodes `bytes` fed in chunks of `chunk` bytes (nil: all at once).
     init(_ bytes: [UInt8], chunk: Int? = nil, options: DecoderOptions = DecoderOptions(),
          path: String = "test.edf") throws {

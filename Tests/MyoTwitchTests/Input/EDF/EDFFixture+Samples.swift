@@ -16,7 +16,7 @@ extension EDFFixture {
         emg2.digitalMinimum = "-2048"
         emg2.digitalMaximum = "2047"
         var tals: [[UInt8]] = (0..<records).map { tal(Double($0), [""]) }
-        tals[1] += tal(1.25, duration: 2.5, ["cramp left calf"])
+        if records > 1 { tals[1] += tal(1.25, duration: 2.5, ["cramp left calf"]) }
         if records > 2 { tals[2] += tal(2.5, ["lights off", "Wadenkrampf ä"]) }
         return EDFFixture(records: records, signals: [emg1, emg2, .annotations(tals)])
     }
