@@ -4,6 +4,11 @@ extension EDFDecoder {
     /// split across chunks first and keeping a split one for the next chunk.
     func decode(_ start: UnsafeRawPointer, _ count: Int, into column: Int, scaling: EDFScaling) {
         let width = header!.bytesPerSample
+        // The column is moved out while samples are appended, so that appending is to a local
+        // array (unique, no per-sample access to the class's storage).
+        var out: [Double] = []
+        swap(&out, &recordColumns[column])
+        defer { swap(&out, &recordColumns[column]) }
         var p = start
         var n = count
         if carryCount > 0 {
@@ -13,21 +18,14 @@ extension EDFDecoder {
             p += need
             n -= need
             guard carryCount == width else { return }
-            let digital = carry.withUnsafeBytes { Self.digital($0.baseAddress!, width: width) }
-            recordColumns[column].append(scaling.physical(digital))
+            out.append(scaling.physical(carry.withUnsafeBytes { Self.digital($0.baseAddress!, width: width) }))
             carryCount = 0
         }
         let whole = n / width
-        if whole > 0 {
-            if width == 2 {
-                for k in 0..<whole {
-                    recordColumns[column].append(scaling.physical(Self.digital(p + 2 * k, width: 2)))
-                }
-            } else {
-                for k in 0..<whole {
-                    recordColumns[column].append(scaling.physical(Self.digital(p + 3 * k, width: 3)))
-                }
-            }
+        if width == 2 {
+            for k in 0..<whole { out.append(scaling.physical(Self.digital(p + 2 * k, width: 2))) }
+        } else {
+            for k in 0..<whole { out.append(scaling.physical(Self.digital(p + 3 * k, width: 3))) }
         }
         for k in (whole * width)..<n {
             carry[carryCount] = p.load(fromByteOffset: k, as: UInt8.self)

@@ -104,6 +104,9 @@ struct EDFRecordPlan {
         samplesPerRecord = selected[0].samplesPerRecord
 
         let rate = selected[0].sampleRate(recordDuration: duration)
+        guard rate <= Self.maxSampleRate else {
+            throw InputError(path: path, message: "\(name) header: \(samplesPerRecord) samples per \(Self.format(duration)) s data record is \(Self.format(rate)) Hz, above the \(Self.format(Self.maxSampleRate)) Hz this tool analyses; the record duration is probably corrupt")
+        }
         let accelerometer = selected.filter(\.looksLikeAccelerometer)
         let sensor: SensorKind = options.sensor ?? (accelerometer.count == selected.count ? .accelerometer : .emg)
         if options.sensor == nil && !accelerometer.isEmpty && accelerometer.count < selected.count {
@@ -124,13 +127,18 @@ struct EDFRecordPlan {
         self.warnings = warnings
     }
 
+    /// The highest sample rate accepted, Hz: the limit of `--rate` too. Surface EMG needs at most
+    /// a few kHz; far higher rates come from corrupt durations (and would size analysis buffers).
+    static let maxSampleRate = 1_000_000.0
+
     /// Column names: the labels, made unique (`"EMG #3"`) where a label repeats, since channels
     /// are told apart by name in every report; a blank label becomes `"signal N"`.
     static func uniqueNames(_ signals: [EDFSignal]) -> [String] {
-        signals.map { signal in
+        var uses: [String: Int] = [:]
+        for signal in signals { uses[signal.label, default: 0] += 1 }
+        return signals.map { signal in
             if signal.label.isEmpty { return "signal \(signal.number)" }
-            let repeats = signals.filter { $0.label == signal.label }.count > 1
-            return repeats ? "\(signal.label) #\(signal.number)" : signal.label
+            return uses[signal.label]! > 1 ? "\(signal.label) #\(signal.number)" : signal.label
         }
     }
 

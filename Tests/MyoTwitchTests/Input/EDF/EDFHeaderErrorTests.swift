@@ -31,6 +31,8 @@ import Testing
          "EDF header: field 'duration of a data record' is not a number of seconds ≥ 0: \"1 s\""),
         ("zero duration", { $0.recordDuration = "0" },
          "EDF header: the duration of a data record is 0 s, so the signals have no sample rate"),
+        ("implausible rate", { $0.recordDuration = "1e-9" },
+         "EDF header: 1000 samples per 1e-09 s data record is 999999999999.9999 Hz, above the 1000000 Hz this tool analyses; the record duration is probably corrupt"),
         ("physical minimum", { $0.signals[1].physicalMinimum = "abc" },
          "EDF header: field 'physical minimum' of signal 2 (\"EMG2\") is not a number: \"abc\""),
         ("physical maximum", { $0.signals[0].physicalMaximum = "1e999" },
