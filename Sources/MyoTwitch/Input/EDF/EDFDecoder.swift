@@ -8,6 +8,11 @@
 /// Blocks collect records up to `blockSamples` per column and are also handed on at the end of
 /// every `consume` call that completed a record, so that a live stream stays live.
 ///
+/// Options: `channels` selects signals by label, `sensor` overrides the detection; a given
+/// `sampleRateHz` is not used (the header's rate is exact; a warning names both), and `strict`
+/// changes nothing: a binary file has no rows to skip, and what is survived (a truncated last
+/// record, a malformed annotation) is a warning in both modes.
+///
 /// Memory: the header (≤ 1 MiB, checked before it is buffered) and the samples of one block;
 /// nothing is sized from header numbers that were not checked first.
 public final class EDFDecoder {
