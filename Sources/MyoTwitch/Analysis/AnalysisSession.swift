@@ -1,15 +1,18 @@
 import Foundation
 
-/// Bytes in, events out: a `RecordingDecoder` feeding an `Analyzer`. The one engine behind both
+/// Bytes in, events out: a decoder (CSV `RecordingDecoder`, or `EDFDecoder` when the first bytes
+/// say EDF/BDF) feeding an `Analyzer`. The one engine behind both
 /// `analyze` (a file) and `stream` (standard input); how the bytes are chunked does not change
 /// what comes out.
 public final class AnalysisSession {
     public let path: String
     public let settings: AnalysisSettings
     public let options: AnalyzerOptions
-    private let decoder: RecordingDecoder
+    private let decoder: FormatSniffingDecoder
     private var analyzer: Analyzer?
     private var pending: [SessionOutput] = []
+    /// Annotations stored with the recording (EDF+), in input order: context for reports.
+    public private(set) var annotations: [RecordingAnnotation] = []
 
     public init(path: String, decoderOptions: DecoderOptions,
                 settings: AnalysisSettings = AnalysisSettings(),
@@ -17,7 +20,7 @@ public final class AnalysisSession {
         self.path = path
         self.settings = settings
         self.options = options
-        decoder = RecordingDecoder(path: path, options: decoderOptions)
+        decoder = FormatSniffingDecoder(path: path, options: decoderOptions)
     }
 
     /// The layout, once the header and first rows have been read.
@@ -63,6 +66,8 @@ public final class AnalysisSession {
         case .warning(let warning):
             analyzer?.note(warning)
             pending.append(.warning(warning))
+        case .annotation(let annotation):
+            annotations.append(annotation)
         }
     }
 

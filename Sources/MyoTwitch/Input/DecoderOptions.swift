@@ -9,12 +9,16 @@ public struct DecoderOptions: Sendable, Equatable {
     /// `true` (batch): a malformed row is an error. `false` (streaming): it is skipped with a
     /// warning and counted.
     public var strict: Bool
+    /// Signals to read from a multi-signal recording (EDF/BDF), by label, matched ignoring case and
+    /// surrounding spaces; `nil` reads the signals that share the highest sample rate.
+    public var channels: [String]?
 
     public init(sampleRateHz: Double? = nil, sensor: SensorKind? = nil, columns: [String]? = nil,
-                strict: Bool = true) {
+                strict: Bool = true, channels: [String]? = nil) {
         self.sampleRateHz = sampleRateHz
         self.sensor = sensor
         self.columns = columns
         self.strict = strict
+        self.channels = channels
     }
 }

@@ -24,4 +24,6 @@ public enum DecoderOutput: Sendable, Equatable {
     case gap(Gap)
     /// A survived problem (skipped row, backwards timestamp, …).
     case warning(InputWarning)
+    /// A note stored with the recording (EDF+ annotations): context for the report, not a signal.
+    case annotation(RecordingAnnotation)
 }
