@@ -3,7 +3,8 @@ import Foundation
 /// Turns the inputs a user typed into the files to analyse: files as given, directories walked
 /// recursively for recordings, and quoted glob patterns expanded (the shell expands unquoted ones).
 enum InputExpansion {
-    /// File endings taken from directories. Explicitly named files are taken whatever their name.
+    /// File endings taken from directories (CSV exports and EDF/BDF). Explicitly named files are
+    /// taken whatever their name.
     static let recordingExtensions: Set<String> = ["csv", "tsv", "txt", "edf", "bdf"]
 
     /// The files, in order: arguments in the order given; directory contents sorted by path, so

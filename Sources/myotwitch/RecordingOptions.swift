@@ -12,6 +12,9 @@ struct RecordingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Column names for input without a header line, comma-separated (e.g. time,emg).", valueName: "names"))
     var columns: String?
 
+    @Option(help: ArgumentHelp("EDF/BDF signals to analyse, by label, comma-separated (default: all signals at the highest rate).", valueName: "labels"))
+    var channels: String?
+
     @Option(help: ArgumentHelp("Twitches on one channel at most this many seconds apart form one episode.", valueName: "seconds"))
     var episodeGap: Double = 60
 
@@ -39,7 +42,8 @@ struct RecordingOptions: ParsableArguments {
     func decoderOptions(strict: Bool) -> DecoderOptions {
         DecoderOptions(sampleRateHz: rate, sensor: sensor,
                        columns: columns.map { $0.split(separator: ",").map { String($0).trimmingSpaces } },
-                       strict: strict)
+                       strict: strict,
+                       channels: channels.map { $0.split(separator: ",").map { String($0).trimmingSpaces } })
     }
 
     var settings: AnalysisSettings {

@@ -26,6 +26,7 @@ struct Decoded: Equatable {
                 for c in b.columns.indices { result.columns[c] += b.columns[c] }
             case .gap(let g): result.gaps.append(g)
             case .warning(let w): result.warnings.append(w)
+            case .annotation: break
             }
         }
         try bytes.withUnsafeBytes { raw in
