@@ -311,7 +311,8 @@ final class ChannelDetector {
 
     /// Adds a finished segment to the open group, or closes that group and starts a new one.
     private func add(_ segment: Segment, finished: inout [SegmentGroup]) {
-        if !group.isEmpty {
+        // While the slow detector is inside a burst, everything belongs to that burst.
+        if !group.isEmpty && !slowActive {
             let allowed = group.end - group.onset >= sustainedLength ? sustainedGap : groupGap
             if segment.onset - group.end > allowed {
                 finished.append(group)
