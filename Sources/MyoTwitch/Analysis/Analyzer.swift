@@ -194,7 +194,9 @@ public final class Analyzer {
                 kind: c.kind, channel: channels[channel],
                 start: timeAxis.time(ofSample: c.onset), end: timeAxis.time(ofSample: c.end),
                 peak: c.peakAmplitude, peakTime: timeAxis.time(ofSample: c.peakIndex),
-                snr: c.snr, reason: c.reason)
+                snr: c.snr, reason: c.reason,
+                medianFrequencyHz: layout.sensor == .emg ? c.spectrum?.medianFrequency : nil,
+                lowFrequencyFraction: layout.sensor == .emg ? c.spectrum?.lowFrequencyFraction : nil)
             events.append(event)
             outputs.append(.event(event))
             tracker.add(event, closed: &closed)

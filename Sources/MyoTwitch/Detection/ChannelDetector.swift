@@ -56,6 +56,10 @@ final class ChannelDetector {
                                                               singleSample: false, noiseLevel: 0, sustained: true)
     @exclusivity(unchecked) private var slowPeakEnergy = 0.0
     @exclusivity(unchecked) private var lastSlowQuietIndex = -1
+    /// Spectrum of the raw signal during a slow burst (first column): median frequency and
+    /// low-frequency fraction of sustained events.
+    private let burstSpectrum: SpectrumAccumulator
+    private let notchFrequencies: [Double]
     /// Samples processed so far (the index of the next sample).
     @exclusivity(unchecked) private(set) var index = 0
     /// Detection is suppressed before this index (filters settling after start or a gap).
@@ -90,6 +94,11 @@ final class ChannelDetector {
         slowDecimation = max(1, burstLength / 4)
         slowLevel = RobustLevel(capacity: 512,
                                 refreshInterval: max(1, Int(sampleRate) / max(1, burstLength / 4)))
+        // Frames of about 1/8 s: 8 Hz resolution, and a few frames even in the shortest burst.
+        burstSpectrum = SpectrumAccumulator(
+            frameLength: SpectrumAccumulator.frameLength(sampleRate: sampleRate, resolution: 8),
+            sampleRate: sampleRate)
+        self.notchFrequencies = notchFrequencies
         var ringLength = 1
         while ringLength < max(Int(1.5 * sampleRate), burstLength) + 4 * envelopeLength + 64 { ringLength *= 2 }
         ringMask = ringLength - 1
@@ -217,6 +226,7 @@ final class ChannelDetector {
             if collectTrace { addToTrace(e) }
             step(n: n, envelope: envelope, e: e, q: q, clipped: clipped, finished: &finished)
             slowStep(n: n, e: e, q: q, clipped: clipped, finished: &finished)
+            if slowActive { burstSpectrum.add(columns[0][i]) }
         }
     }
 
@@ -346,6 +356,7 @@ final class ChannelDetector {
                                       clippedSamples: 0, singleSample: false, noiseLevel: level.median,
                                       sustained: true)
                 slowPeakEnergy = 0
+                burstSpectrum.reset()
             } else if slow <= low {
                 lastSlowQuietIndex = n
             }
@@ -365,6 +376,7 @@ final class ChannelDetector {
         slowActive = false
         slowSegment.end = max(slowSegment.onset, end)
         slowSegment.peakAmplitude = slowPeakEnergy.squareRoot()
+        slowSegment.spectrum = burstSpectrum.features(excluding: notchFrequencies)
         // Too short to be more than a twitch or two seen through the slow window: the spike
         // detector has those.
         guard slowSegment.length >= minBurstLength else { return }

@@ -34,6 +34,8 @@ struct EventClassifier {
         var peakIndex: Int
         var peakAmplitude: Double
         var snr: Double
+        /// Spectral shape over a sustained event, when measured.
+        var spectrum: SpectralFeatures? = nil
     }
 
     func classify(_ group: SegmentGroup) -> [Candidate] {
@@ -50,7 +52,8 @@ struct EventClassifier {
     private func candidate(_ kind: EventKind, _ reason: String, _ segment: Segment) -> Candidate {
         Candidate(kind: kind, reason: reason, onset: segment.onset, end: segment.end,
                   peakIndex: segment.peakIndex, peakAmplitude: segment.peakAmplitude,
-                  snr: segment.noiseLevel > 0 ? segment.peakAmplitude / segment.noiseLevel : 0)
+                  snr: segment.noiseLevel > 0 ? segment.peakAmplitude / segment.noiseLevel : 0,
+                  spectrum: segment.spectrum)
     }
 
     private func classifyShort(_ s: Segment) -> Candidate {
@@ -72,6 +75,7 @@ struct EventClassifier {
             merged.bandEnergy += s.bandEnergy
             merged.motionEnergy += s.motionEnergy
             merged.clippedSamples += s.clippedSamples
+            if merged.spectrum == nil { merged.spectrum = s.spectrum }
             if s.peakAmplitude > merged.peakAmplitude {
                 merged.peakAmplitude = s.peakAmplitude
                 merged.peakIndex = s.peakIndex

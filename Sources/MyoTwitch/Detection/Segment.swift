@@ -20,6 +20,8 @@ struct Segment: Sendable, Equatable {
     var noiseLevel: Double
     /// Found by the slow burst detector: sustained activity, never a twitch.
     var sustained = false
+    /// Spectral shape of the raw signal over a slow burst (FFTW, Welch average), if measured.
+    var spectrum: SpectralFeatures? = nil
 
     var length: Int { end - onset + 1 }
 }

@@ -18,9 +18,15 @@ public struct DetectedEvent: Sendable, Equatable, Codable {
     public var snr: Double
     /// The classifier rule that decided the kind, e.g. `"short-spike"` or `"low-frequency-power"`.
     public var reason: String
+    /// For sustained events of EMG: the median frequency of the raw signal over the event, Hz
+    /// (FFTW Welch spectrum, mains lines left out). Cramps sit higher than voluntary contraction.
+    public var medianFrequencyHz: Double?
+    /// For sustained events of EMG: the fraction of power below 20 Hz (motion), 0…1.
+    public var lowFrequencyFraction: Double?
 
     public init(kind: EventKind, channel: String, start: Double, end: Double,
-                peak: Double, peakTime: Double, snr: Double, reason: String) {
+                peak: Double, peakTime: Double, snr: Double, reason: String,
+                medianFrequencyHz: Double? = nil, lowFrequencyFraction: Double? = nil) {
         self.kind = kind
         self.channel = channel
         self.start = start
@@ -29,6 +35,8 @@ public struct DetectedEvent: Sendable, Equatable, Codable {
         self.peakTime = peakTime
         self.snr = snr
         self.reason = reason
+        self.medianFrequencyHz = medianFrequencyHz
+        self.lowFrequencyFraction = lowFrequencyFraction
     }
 
     /// `end - start`, in seconds.

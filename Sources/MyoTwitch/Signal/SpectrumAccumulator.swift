@@ -46,6 +46,35 @@ public final class SpectrumAccumulator {
         }
     }
 
+    /// Adds one sample.
+    @inline(__always)
+    public func add(_ sample: Double) {
+        frame[filled] = sample
+        filled += 1
+        if filled == frameLength { flushFrame() }
+    }
+
+    /// Forgets everything added (a new stretch of signal begins).
+    public func reset() {
+        filled = 0
+        frameCount = 0
+        for k in powerSum.indices { powerSum[k] = 0 }
+    }
+
+    /// The averaged spectrum's shape with the bins within ±`width` Hz of each of `lines` left out
+    /// (mains lines would otherwise pull the median frequency to 50 or 60 Hz), or `nil` before
+    /// the first full frame.
+    public func features(excluding lines: [Double], width: Double = 2) -> SpectralFeatures? {
+        guard frameCount > 0 else { return nil }
+        var power = powerSum
+        for line in lines {
+            let lo = max(0, Int(((line - width) / binWidth).rounded(.down)))
+            let hi = min(power.count - 1, Int(((line + width) / binWidth).rounded(.up)))
+            if lo <= hi { for k in lo...hi { power[k] = 0 } }
+        }
+        return power.withUnsafeBufferPointer { SpectralFeatures(power: $0, binWidth: binWidth) }
+    }
+
     private func flushFrame() {
         filled = 0
         // Remove the frame mean so a DC offset (ADC counts) does not leak through the window.
