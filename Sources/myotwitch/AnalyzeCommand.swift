@@ -76,8 +76,12 @@ struct AnalyzeCommand: ParsableCommand {
                 StandardOutput.error("myotwitch: \(message.hasPrefix(path) ? message : "\(path): \(message)")")
             }
         }
-        let writer = OutputWriter(formats: formats, output: output, directoryMode: isDirectoryOutput)
-        try writer.write(outcomes, singleInput: files.count == 1)
+        // One input that failed has nothing to write beyond its error; several inputs always
+        // give the batch form, in which failures are entries.
+        if !(files.count == 1 && outcomes[0].isFailure) {
+            let writer = OutputWriter(formats: formats, output: output, directoryMode: isDirectoryOutput)
+            try writer.write(outcomes, singleInput: files.count == 1)
+        }
         if outcomes.contains(where: \.isFailure) { throw ExitCode(1) }
     }
 }
