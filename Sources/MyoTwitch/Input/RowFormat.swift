@@ -96,8 +96,24 @@ struct RowFormat {
     private static func describe(_ p: UnsafePointer<UInt8>, _ a: Int, _ b: Int, time: Bool) -> String {
         let expected = time ? "an ISO-8601 time" : "a finite number"
         guard b > a else { return "expected \(expected), found an empty cell" }
-        let text = String(decoding: UnsafeBufferPointer(start: p + a, count: min(b - a, 40)), as: UTF8.self)
-        return "expected \(expected), found \"\(text)\""
+        return "expected \(expected), found \"\(Self.printable(p, a, b))\""
+    }
+
+    /// At most 40 bytes of a cell for an error message: printable ASCII as is, everything else
+    /// (binary garbage, control characters, broken UTF-8) as `\xNN`, so the message stays one
+    /// readable line.
+    static func printable(_ p: UnsafePointer<UInt8>, _ a: Int, _ b: Int) -> String {
+        var out = ""
+        for k in a..<min(b, a + 40) {
+            let byte = p[k]
+            if byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                out += "\\x" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        if b - a > 40 { out += "…" }
+        return out
     }
 
     /// A time field as an offset from the first row's time, in the column's own unit. Integers
@@ -164,5 +180,11 @@ struct RowFormat {
         row.deallocate()
         for c in 0..<signalCount { columns[c].deallocate() }
         columns.deallocate()
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
