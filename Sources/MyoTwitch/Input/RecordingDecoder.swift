@@ -163,6 +163,7 @@ public final class RecordingDecoder {
             } else if header.isDataLine(buffer) {
                 let plan = try header.plan(first: buffer, line: line)
                 self.plan = plan
+                format.deallocate()
                 format = RowFormat(plan: plan, blockRows: Self.blockRows)
                 heldValues = Array(repeating: [], count: plan.signalIndices.count)
                 stage = .estimating

@@ -8,11 +8,11 @@ struct RowFormat {
     var timeIsText = false
     var signalCount = 0
     /// Per field: -1 ignored, -2 time, ≥ 0 the signal slot.
-    var roles = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+    var roles: UnsafeMutablePointer<Int>
     /// The current row's signal values.
-    var row = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+    var row: UnsafeMutablePointer<Double>
     /// Per signal, the block being filled (`blockRows` capacity each).
-    var columns = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: 1)
+    var columns: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
     var blockFill = 0
     private var blockRows = 0
     /// The first row's time, subtracted from every time as it is parsed.
@@ -30,7 +30,12 @@ struct RowFormat {
         case problem(Int, String)
     }
 
-    init() {}
+    /// An empty format (before the header is known); its buffers are freed by `deallocate`.
+    init() {
+        roles = .allocate(capacity: 1)
+        row = .allocate(capacity: 1)
+        columns = .allocate(capacity: 1)
+    }
 
     init(plan: ColumnPlan, blockRows: Int) {
         delimiter = plan.delimiter
