@@ -2,8 +2,9 @@
 /// drops those that are crosstalk: the same activity seen weaker on a neighbouring channel.
 ///
 /// A candidate is crosstalk when another channel has an overlapping candidate whose SNR is at
-/// least `dominance` times its own: for twitches the peaks must lie within 5 ms (volume
-/// conduction is instantaneous), for longer events half of the weaker one must overlap. Crosstalk
+/// least `dominance` times its own: two twitches must peak within 5 ms (volume conduction is
+/// instantaneous); a twitch inside a neighbour's strong burst is one of that burst's potentials;
+/// for longer events half of the weaker one must overlap. Artifacts are never dropped this way. Crosstalk
 /// of surface EMG is typically 5–20 % of the source amplitude, so 3× separates it from two muscles
 /// really active together.
 struct CrosstalkFilter {
@@ -44,12 +45,15 @@ struct CrosstalkFilter {
     private func isCrosstalk(_ item: (channel: Int, candidate: EventClassifier.Candidate),
                              among others: [(channel: Int, candidate: EventClassifier.Candidate)]) -> Bool {
         let c = item.candidate
-        guard c.kind == .twitch || c.kind == .cramp else { return false }
+        guard c.kind != .artifact else { return false }
         for other in others where other.channel != item.channel {
             let d = other.candidate
-            guard d.snr >= dominance * c.snr else { continue }
-            if c.kind == .twitch {
+            guard d.kind != .artifact, d.snr >= dominance * c.snr else { continue }
+            if c.kind == .twitch && d.kind == .twitch {
                 if abs(d.peakIndex - c.peakIndex) <= peakTolerance { return true }
+            } else if c.kind == .twitch {
+                // A spike seen while a neighbour contracts strongly: one of its potentials.
+                if c.peakIndex >= d.onset - peakTolerance && c.peakIndex <= d.end + peakTolerance { return true }
             } else {
                 let overlap = min(c.end, d.end) - max(c.onset, d.onset)
                 if overlap > 0 && 2 * overlap >= c.end - c.onset { return true }

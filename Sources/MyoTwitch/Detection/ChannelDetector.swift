@@ -20,6 +20,7 @@ final class ChannelDetector {
     // Recent raw samples and band energies (rings), for onset refinement and raw-signal checks.
     private let rawRing: [UnsafeMutablePointer<Double>]
     private let energyRing: UnsafeMutablePointer<Double>
+    private let motionRing: UnsafeMutablePointer<Double>
     private let ringMask: Int
     // Per-block work buffers.
     @exclusivity(unchecked) private var blockCapacity = 0
@@ -60,6 +61,9 @@ final class ChannelDetector {
     /// low-frequency fraction of sustained events.
     private let burstSpectrum: SpectrumAccumulator
     private let notchFrequencies: [Double]
+    /// Mean motion energy of quiet signal (exponential average over quiet values, about 10 s).
+    @exclusivity(unchecked) private var motionQuietMean = -1.0
+    private let motionSmoothing: Double
     /// Samples processed so far (the index of the next sample).
     @exclusivity(unchecked) private(set) var index = 0
     /// Detection is suppressed before this index (filters settling after start or a gap).
@@ -99,6 +103,7 @@ final class ChannelDetector {
             frameLength: SpectrumAccumulator.frameLength(sampleRate: sampleRate, resolution: 8),
             sampleRate: sampleRate)
         self.notchFrequencies = notchFrequencies
+        motionSmoothing = min(1, Double(levelDecimation) / (10 * sampleRate))
         var ringLength = 1
         while ringLength < max(Int(1.5 * sampleRate), burstLength) + 4 * envelopeLength + 64 { ringLength *= 2 }
         ringMask = ringLength - 1
@@ -109,6 +114,8 @@ final class ChannelDetector {
         }
         energyRing = .allocate(capacity: ringLength)
         energyRing.initialize(repeating: 0, count: ringLength)
+        motionRing = .allocate(capacity: ringLength)
+        motionRing.initialize(repeating: 0, count: ringLength)
         bandEnergy = .allocate(capacity: 1)
         motionEnergy = .allocate(capacity: 1)
         scratch = .allocate(capacity: 1)
@@ -136,6 +143,7 @@ final class ChannelDetector {
         energyWindow.deallocate()
         for p in rawRing { p.deallocate() }
         energyRing.deallocate()
+        motionRing.deallocate()
         bandEnergy.deallocate()
         motionEnergy.deallocate()
         scratch.deallocate()
@@ -205,6 +213,7 @@ final class ChannelDetector {
             let e = bandEnergy[i], q = motionEnergy[i]
             let slot = n & mask
             ring[slot] = e
+            motionRing[slot] = q
             var clipped = false
             for c in 0..<columnCount {
                 let x = columns[c][i]
@@ -267,6 +276,9 @@ final class ChannelDetector {
             // Everything outside segments counts as quiet: gating at the low threshold would cut
             // the distribution's upper tail and shrink the spread, lowering thresholds in a spiral.
             level.offer(envelope, quiet: phase == .idle && envelope <= high)
+            if phase == .idle && envelope <= high {
+                motionQuietMean = motionQuietMean < 0 ? q : motionQuietMean + motionSmoothing * (q - motionQuietMean)
+            }
         }
         switch phase {
         case .idle:
@@ -274,7 +286,8 @@ final class ChannelDetector {
                 phase = .active
                 current = Segment(onset: max(lastQuietIndex + 1, n - envelopeLength), end: n,
                                   peakIndex: n, peakAmplitude: 0, bandEnergy: 0, motionEnergy: 0,
-                                  clippedSamples: 0, singleSample: false, noiseLevel: noise)
+                                  clippedSamples: 0, singleSample: false, noiseLevel: noise,
+                                  motionBaseline: max(0, motionQuietMean))
                 peakEnergy = -1
                 accumulate(n: n, e: e, q: q, clipped: clipped)
             } else {
@@ -303,6 +316,7 @@ final class ChannelDetector {
     private func accumulate(n: Int, e: Double, q: Double, clipped: Bool) {
         current.bandEnergy += e
         current.motionEnergy += q
+        current.energySamples += 1
         if clipped { current.clippedSamples += 1 }
         if e > peakEnergy {
             peakEnergy = e
@@ -354,7 +368,7 @@ final class ChannelDetector {
                 slowSegment = Segment(onset: max(lastSlowQuietIndex + 1, n - burstLength), end: n,
                                       peakIndex: n, peakAmplitude: 0, bandEnergy: 0, motionEnergy: 0,
                                       clippedSamples: 0, singleSample: false, noiseLevel: level.median,
-                                      sustained: true)
+                                      motionBaseline: max(0, motionQuietMean), sustained: true)
                 slowPeakEnergy = 0
                 burstSpectrum.reset()
             } else if slow <= low {
@@ -364,6 +378,7 @@ final class ChannelDetector {
         guard slowActive else { return }
         slowSegment.bandEnergy += e
         slowSegment.motionEnergy += q
+        slowSegment.energySamples += 1
         if clipped { slowSegment.clippedSamples += 1 }
         if e > slowPeakEnergy { slowPeakEnergy = e; slowSegment.peakIndex = n }
         if slow < low {
@@ -419,6 +434,21 @@ final class ChannelDetector {
         }
         current.onset = first
         current.end = max(first, last)
+        // The energies of a short event are judged over the event itself (plus half an envelope
+        // each side), not over the hysteresis tail: over 100 ms of tail, the slow motion signal's
+        // own fluctuation would outweigh a 10 ms potential.
+        let margin = envelopeLength / 2
+        let a = max(oldest + 1, current.onset - margin), b = min(index - 1, current.end + margin)
+        if b >= a {
+            var band = 0.0, motion = 0.0
+            for j in a...b {
+                band += energyRing[j & ringMask]
+                motion += motionRing[j & ringMask]
+            }
+            current.bandEnergy = band
+            current.motionEnergy = motion
+            current.energySamples = b - a + 1
+        }
         current.singleSample = isSingleSampleOutlier(at: current.peakIndex, oldest: oldest)
     }
 

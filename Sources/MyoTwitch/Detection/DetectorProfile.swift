@@ -53,7 +53,7 @@ public struct DetectorProfile: Sendable, Equatable {
     /// Surface EMG. Band 20–450 Hz (SENIAM/ISEK usage; twitches keep their energy, unlike the
     /// 100 Hz high-pass of general toolkits).
     public static let emg = DetectorProfile(
-        envelopeSeconds: 0.010, highThreshold: 9, lowThreshold: 3,
+        envelopeSeconds: 0.010, highThreshold: 6, lowThreshold: 3,
         mergeGapSeconds: 0.12, groupGapSeconds: 0.3, sustainedGapSeconds: 0.5,
         sustainedSeconds: 1.0, maxTwitchSeconds: 0.16,
         band: (20, 450), motionBand: (1, 15), motionRatio: 1.0, settleSeconds: 0.25)

@@ -59,7 +59,7 @@ struct EventClassifier {
     private func classifyShort(_ s: Segment) -> Candidate {
         if s.clippedSamples > 0 { return candidate(.artifact, "clipping", s) }
         if s.singleSample { return candidate(.artifact, "single-sample-spike", s) }
-        if s.motionEnergy > profile.motionRatio * s.bandEnergy {
+        if s.isMotionDominated(ratio: profile.motionRatio) {
             return sensor == .emg ? candidate(.artifact, "low-frequency-power", s)
                                   : candidate(.activity, "movement", s)
         }
@@ -74,6 +74,7 @@ struct EventClassifier {
         for s in segments.dropFirst() {
             merged.bandEnergy += s.bandEnergy
             merged.motionEnergy += s.motionEnergy
+            merged.energySamples += s.energySamples
             merged.clippedSamples += s.clippedSamples
             if merged.spectrum == nil { merged.spectrum = s.spectrum }
             if s.peakAmplitude > merged.peakAmplitude {
@@ -85,7 +86,7 @@ struct EventClassifier {
         if merged.clippedSamples > 0 && Double(merged.clippedSamples) >= 0.02 * span {
             return candidate(.artifact, "clipping", merged)
         }
-        if merged.motionEnergy > profile.motionRatio * merged.bandEnergy {
+        if merged.isMotionDominated(ratio: profile.motionRatio) {
             return sensor == .emg ? candidate(.artifact, "low-frequency-power", merged)
                                   : candidate(.activity, "movement", merged)
         }

@@ -9,21 +9,36 @@ struct Segment: Sendable, Equatable {
     var peakIndex: Int
     /// Largest conditioned amplitude (|band-passed| or band vector magnitude), input units.
     var peakAmplitude: Double
-    /// Sums over the segment of band and motion energies.
+    /// Sums of band and motion energies over the `energySamples` samples accumulated (the
+    /// segment and the hysteresis tail that closed it).
     var bandEnergy: Double
     var motionEnergy: Double
+    var energySamples = 0
     /// Samples at which a column sat at a rail (clipping).
     var clippedSamples: Int
     /// Whether the raw signal showed a lone one-sample outlier at the peak.
     var singleSample: Bool
     /// Noise level (quiet envelope median) when the segment began, input units.
     var noiseLevel: Double
+    /// Quiet mean of the motion energy when the segment began (background wander and 1/f noise),
+    /// input units squared.
+    var motionBaseline = 0.0
     /// Found by the slow burst detector: sustained activity, never a twitch.
     var sustained = false
     /// Spectral shape of the raw signal over a slow burst (FFTW, Welch average), if measured.
     var spectrum: SpectralFeatures? = nil
 
     var length: Int { end - onset + 1 }
+
+    /// Whether the segment's added power is mostly below 20 Hz: motion-band energy above its
+    /// quiet background exceeds `ratio` × pass-band energy above the noise. Comparing excesses,
+    /// not totals, keeps baseline wander from turning every twitch on a drifting lead into motion.
+    func isMotionDominated(ratio: Double) -> Bool {
+        let samples = Double(max(1, energySamples))
+        let motionExcess = motionEnergy - samples * motionBaseline
+        let bandExcess = bandEnergy - samples * noiseLevel * noiseLevel
+        return motionExcess > ratio * max(bandExcess, 0)
+    }
 }
 
 /// A run of segments close together in time: one twitch (or doublet), a twitch train, or a burst.
