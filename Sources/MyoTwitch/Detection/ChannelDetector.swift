@@ -14,6 +14,9 @@ final class ChannelDetector {
     private let energyWindow: UnsafeMutablePointer<Double>
     @exclusivity(unchecked) private var energyWindowPosition = 0
     @exclusivity(unchecked) private var energyWindowSum = 0.0
+    /// The envelope/median ratio that Gaussian noise exceeds with the profile's false-alarm
+    /// probability (see `FalseAlarmThreshold`).
+    let falseAlarmRatio: Double
     /// Quiet level of the envelope.
     @exclusivity(unchecked) private(set) var level: RobustLevel
     let levelDecimation: Int
@@ -85,6 +88,11 @@ final class ChannelDetector {
                                          columnCount: columnCount,
                                          notchFrequencies: notchFrequencies)
         envelopeLength = max(2, Int((profile.envelopeSeconds * sampleRate).rounded()))
+        let nyquistCap = 0.45 * sampleRate
+        let bandwidth = min(profile.band.high, nyquistCap) - min(profile.band.low, 0.2 * sampleRate)
+        let dof = min(Double(envelopeLength), max(2, 2 * bandwidth * Double(envelopeLength) / sampleRate))
+        falseAlarmRatio = FalseAlarmThreshold.ratio(degreesOfFreedom: dof * Double(columnCount),
+                                                    tail: profile.falseAlarmProbability)
         energyWindow = .allocate(capacity: envelopeLength)
         energyWindow.initialize(repeating: 0, count: envelopeLength)
         // 512 quiet values cover the last 20 s (or more at low rates), refreshed once a second:
@@ -256,8 +264,10 @@ final class ChannelDetector {
         // Quantised or very clean signals can have a MAD of 0; a floor of 5 % of the median keeps
         // thresholds finite and meaningful.
         let spread = max(level.spread, 0.05 * median, 1e-300)
-        return (median + profile.highThreshold * spread, median + profile.lowThreshold * spread,
-                median)
+        // The Gaussian false-alarm level is a floor; the robust spread raises the threshold where
+        // the background is heavier-tailed than Gaussian (1/f noise, residual mains, wander).
+        let high = max(median * falseAlarmRatio, median + profile.highThreshold * spread)
+        return (high, min(high, median + profile.lowThreshold * spread), median)
     }
 
     /// The segmentation state machine, one sample.
@@ -379,6 +389,12 @@ final class ChannelDetector {
         slowSegment.bandEnergy += e
         slowSegment.motionEnergy += q
         slowSegment.energySamples += 1
+        if n % slowDecimation == 0 {
+            if slowSegment.profile.count >= 4096 {
+                slowSegment.profile = stride(from: 0, to: slowSegment.profile.count, by: 2).map { slowSegment.profile[$0] }
+            }
+            slowSegment.profile.append(slow)
+        }
         if clipped { slowSegment.clippedSamples += 1 }
         if e > slowPeakEnergy { slowPeakEnergy = e; slowSegment.peakIndex = n }
         if slow < low {

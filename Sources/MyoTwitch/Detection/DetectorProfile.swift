@@ -32,6 +32,10 @@ public struct DetectorProfile: Sendable, Equatable {
     public var motionRatio: Double
     /// Detection is suppressed this long after the start and after a gap, s, while filters settle.
     public var settleSeconds: Double
+    /// Probability per independent envelope window that Gaussian noise alone crosses the high
+    /// threshold. 1e-7: at 10 ms windows that is about one false crossing in 30 hours before the
+    /// shape checks.
+    public var falseAlarmProbability: Double = 1e-7
     /// Length of the slow envelope of the burst detector, s: long enough that its quiet level is
     /// steady (a weak voluntary contraction raising the RMS by a third stands out), short enough
     /// to place a burst's edges within a fraction of a second.

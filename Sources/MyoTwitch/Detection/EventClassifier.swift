@@ -17,7 +17,11 @@
 ///    last 0.3–1.5 s, cramps seconds to minutes;
 /// 4. broken by ≥ 3 pauses of ≥ 0.2 s that take ≥ 20 % of its span → `activity`
 ///    (`rhythmic-bursts`): exercise comes in bursts, a cramp holds;
-/// 5. otherwise → `cramp` (`sustained`).
+/// 5. spending ≥ 40 % of its time below 30 % of its peak level → `activity`
+///    (`modulated-contraction`): strong contractions over a low hold are voluntary;
+/// 6. peaking below `minimumCrampSNR` × the noise → `activity` (`low-level-contraction`): a
+///    cramp recruits many units firing fast, far above a weak postural hold;
+/// 7. otherwise → `cramp` (`sustained`).
 struct EventClassifier {
     let profile: DetectorProfile
     let sensor: SensorKind
@@ -37,6 +41,9 @@ struct EventClassifier {
         /// Spectral shape over a sustained event, when measured.
         var spectrum: SpectralFeatures? = nil
     }
+
+    /// The weakest peak, in multiples of the noise level, that a cramp reaches.
+    static let minimumCrampSNR = 12.0
 
     func classify(_ group: SegmentGroup) -> [Candidate] {
         let maxTwitch = Int(profile.maxTwitchSeconds * sampleRate) + envelopeLength
@@ -101,6 +108,13 @@ struct EventClassifier {
         }
         if pauses >= 3 && Double(paused) >= 0.2 * span {
             return candidate(.activity, "rhythmic-bursts", merged)
+        }
+        if let profile = segments.first(where: { $0.sustained })?.lowHoldFraction, profile >= 0.4 {
+            return candidate(.activity, "modulated-contraction", merged)
+        }
+        let sustained = candidate(.cramp, "sustained", merged)
+        if sustained.snr < Self.minimumCrampSNR {
+            return candidate(.activity, "low-level-contraction", merged)
         }
         return candidate(.cramp, "sustained", merged)
     }

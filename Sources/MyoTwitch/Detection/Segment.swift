@@ -25,6 +25,9 @@ struct Segment: Sendable, Equatable {
     var motionBaseline = 0.0
     /// Found by the slow burst detector: sustained activity, never a twitch.
     var sustained = false
+    /// The slow envelope over a slow burst, four values per envelope window (at most 4096; a
+    /// longer burst keeps every other value, then every fourth, …).
+    var profile: [Double] = []
     /// Spectral shape of the raw signal over a slow burst (FFTW, Welch average), if measured.
     var spectrum: SpectralFeatures? = nil
 
@@ -33,6 +36,17 @@ struct Segment: Sendable, Equatable {
     /// Whether the segment's added power is mostly below 20 Hz: motion-band energy above its
     /// quiet background exceeds `ratio` × pass-band energy above the noise. Comparing excesses,
     /// not totals, keeps baseline wander from turning every twitch on a drifting lead into motion.
+    /// The share of the burst in which the slow envelope is below 30 % of its 90th percentile:
+    /// a cramp holds near its plateau between its ramps; a person who contracts, relaxes to a low
+    /// hold and contracts again spends most of the time far below the peaks.
+    var lowHoldFraction: Double? {
+        guard profile.count >= 8 else { return nil }
+        let sorted = profile.sorted()
+        let high = sorted[(sorted.count * 9) / 10]
+        guard high > 0 else { return nil }
+        return Double(sorted.lazy.filter { $0 < 0.3 * high }.count) / Double(sorted.count)
+    }
+
     func isMotionDominated(ratio: Double) -> Bool {
         let samples = Double(max(1, energySamples))
         let motionExcess = motionEnergy - samples * motionBaseline
