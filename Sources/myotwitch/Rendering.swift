@@ -15,7 +15,7 @@ enum Rendering {
         case .markdown:
             return Data(MarkdownReport.render(result).utf8)
         case .html:
-            throw RenderingError(message: "--format \(format.rawValue) is not available yet")
+            return Data(HTMLReport.render(result, traces: traces, traceBinSeconds: traceBinSeconds).utf8)
         }
     }
 
@@ -40,7 +40,7 @@ enum Rendering {
         case .markdown:
             return Data(MarkdownReport.render(cohort: entries).utf8)
         case .html:
-            throw RenderingError(message: "--format \(format.rawValue) is not available yet")
+            return Data(HTMLReport.render(cohort: entries).utf8)
         }
     }
 

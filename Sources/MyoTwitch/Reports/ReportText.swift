@@ -29,6 +29,7 @@ enum ReportText {
 
     /// A duration for people: `"45 s"`, `"7.5 min"`, `"1.25 h"`.
     static func duration(_ seconds: Double) -> String {
+        if seconds == 0 { return "0 s" }
         if seconds < 120 { return "\(fixed(seconds, seconds < 10 ? 1 : 0)) s" }
         if seconds < 7200 { return "\(fixed(seconds / 60, 1)) min" }
         return "\(fixed(seconds / 3600, 2)) h"
