@@ -10,11 +10,17 @@ enum Rendering {
             return try JSONReport.encode(result) + Data("\n".utf8)
         case .jsonl:
             return try jsonLines(result)
-        case .csv, .markdown, .html:
-            throw RenderingError(message: "--format \(format.rawValue) is not available yet")
+        case .csv:
+            return Data(CSVReport.render(result).utf8)
+        case .markdown:
+            return Data(MarkdownReport.render(result).utf8)
+        case .html:
+            return Data(HTMLReport.render(result, traces: traces, traceBinSeconds: traceBinSeconds).utf8)
         }
     }
 
+    /// Several inputs: the batch object (JSON), every result's lines (JSON Lines), or one cohort
+    /// summary table with failed inputs listed (CSV, Markdown, HTML).
     static func render(batch outcomes: [Outcome], format: OutputFormat) throws -> Data {
         let entries: [BatchResult.Entry] = outcomes.map {
             switch $0 {
@@ -29,8 +35,12 @@ enum Rendering {
             var data = Data()
             for case .success(let result, _, _) in outcomes { data += try jsonLines(result) }
             return data
-        case .csv, .markdown, .html:
-            throw RenderingError(message: "--format \(format.rawValue) is not available yet")
+        case .csv:
+            return Data(CSVReport.render(cohort: entries).utf8)
+        case .markdown:
+            return Data(MarkdownReport.render(cohort: entries).utf8)
+        case .html:
+            return Data(HTMLReport.render(cohort: entries).utf8)
         }
     }
 

@@ -221,7 +221,7 @@ public final class Analyzer {
                            durationSeconds: duration)
         }
         let summary = AnalysisSummary(
-            channels: summaries, flags: [], mainsHz: mainsHz, warningCount: warningCount,
+            channels: summaries, flags: AdvisoryRules(settings: settings).flags(events: sortedEvents, episodes: sortedEpisodes, durationSeconds: duration), mainsHz: mainsHz, warningCount: warningCount,
             warnings: warnings, settings: settings)
         return AnalysisResult(source: source, events: sortedEvents, episodes: sortedEpisodes,
                               summary: summary)

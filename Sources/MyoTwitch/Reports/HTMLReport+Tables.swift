@@ -1,0 +1,127 @@
+/// The tables and text blocks of the HTML report. Every string from the input goes through
+/// `XMLEscaping.escape`.
+extension HTMLReport {
+    static func e(_ text: String) -> String { XMLEscaping.escape(text) }
+
+    static func row(_ cells: [String], textColumns: Int = 1) -> String {
+        "<tr>" + cells.enumerated().map { i, cell in
+            i < textColumns ? "<td class=\"text\">\(cell)</td>" : "<td>\(cell)</td>"
+        }.joined() + "</tr>"
+    }
+
+    static func head(_ cells: [String], textColumns: Int = 1) -> String {
+        "<thead><tr>" + cells.enumerated().map { i, cell in
+            i < textColumns ? "<th>\(cell)</th>" : "<th class=\"num\">\(cell)</th>"
+        }.joined() + "</tr></thead>"
+    }
+
+    /// Header facts about the recording, as a list of label and value.
+    static func facts(_ result: AnalysisResult) -> String {
+        let s = result.source
+        var items: [(String, String)] = [
+            ("Recording", e(s.path)),
+            ("Sensor", s.sensor == .emg ? "surface EMG" : "accelerometer"),
+            ("Channels", e(s.channels.joined(separator: ", "))),
+            ("Sample rate", "\(ReportText.fixed(s.sampleRateHz, s.sampleRateHz < 100 ? 1 : 0)) Hz"),
+            ("Length", ReportText.duration(s.durationSeconds)),
+            ("Format", e(s.dialect)),
+            ("Time axis", e(s.timeAxis)),
+        ]
+        if let mains = result.summary.mainsHz { items.append(("Mains removed", "\(ReportText.fixed(mains, 0)) Hz")) }
+        if result.summary.warningCount > 0 { items.append(("Input warnings", String(result.summary.warningCount))) }
+        if !s.gaps.isEmpty { items.append(("Gaps", ReportText.count(s.gaps.count, "gap", "gaps"))) }
+        return "<ul class=\"facts\">" + items.map { "<li><b>\($0.0)</b>\($0.1)</li>" }.joined() + "</ul>"
+    }
+
+    /// Counts and rates per channel, with the healthy reference rates in a table beside them.
+    static func channelTable(_ result: AnalysisResult) -> String {
+        var out = "<table>" + head(["Channel", "Twitches", "Twitches per minute", "Twitch episodes",
+                                     "Cramps", "Time in cramps", "Activity bursts", "Artifacts"]) + "<tbody>"
+        for c in result.summary.channels {
+            out += row([e(c.channel), String(c.twitchCount), ReportText.fixed(c.twitchRatePerMinute, 2),
+                        String(c.twitchEpisodeCount), String(c.crampCount),
+                        ReportText.duration(c.crampSeconds), String(c.activityCount), String(c.artifactCount)])
+        }
+        return out + "</tbody></table>" + referenceTable()
+    }
+
+    static func referenceTable() -> String {
+        var out = "<p class=\"muted\">Healthy reference rates (surface EMG in people without nerve or muscle disease):</p><table>"
+        out += head(["Muscle", "Healthy twitch rate", "Source"], textColumns: 3) + "<tbody>"
+        for r in ReferenceRate.healthy {
+            out += row([e(r.site), e(r.rate), e(r.source)], textColumns: 3)
+        }
+        return out + "</tbody></table>"
+    }
+
+    /// Episodes per hour, their durations and the intervals between them, per channel.
+    static func recurrenceTable(_ result: AnalysisResult) -> String {
+        var out = "<table>" + head(["Channel", "Episodes", "Per hour", "Duration median", "Mean",
+                                     "Shortest", "Longest", "Gap between episodes: median",
+                                     "Shortest gap", "Longest gap"]) + "<tbody>"
+        for c in result.summary.channels {
+            let d = c.episodeDuration, g = c.intervalBetweenEpisodes
+            func v(_ s: Statistics, _ x: Double) -> String { s.count > 0 ? ReportText.duration(x) : "–" }
+            out += row([e(c.channel), String(d.count), ReportText.fixed(c.episodesPerHour, 2),
+                        v(d, d.median), v(d, d.mean), v(d, d.min), v(d, d.max),
+                        v(g, g.median), v(g, g.min), v(g, g.max)])
+        }
+        out += "</tbody></table>"
+        let settings = result.summary.settings
+        out += "<p class=\"muted\">Episodes are twitch episodes (at least \(settings.episodeMinTwitches) twitches on one channel, "
+            + "no more than \(ReportText.fixed(settings.episodeGapSeconds, 0)) s apart) and cramps. "
+            + "Gaps are measured from the end of one episode to the start of the next.</p>"
+        return out
+    }
+
+    static func crampTable(_ result: AnalysisResult) -> String {
+        let cramps = result.events.filter { $0.kind == .cramp }
+        guard !cramps.isEmpty else { return "<p>No cramps were found.</p>" }
+        var out = "<table>" + head(["#", "Channel", "Start", "End", "Duration", "Peak", "Signal to noise"], textColumns: 2) + "<tbody>"
+        for (i, c) in cramps.prefix(MarkdownReport.maximumTableRows).enumerated() {
+            out += row([String(i + 1), e(c.channel), ReportText.clock(c.start), ReportText.clock(c.end),
+                        ReportText.duration(c.duration), ReportText.fixed(c.peak, 4),
+                        ReportText.fixed(c.snr, 1)], textColumns: 2)
+        }
+        out += "</tbody></table>"
+        if cramps.count > MarkdownReport.maximumTableRows {
+            out += "<p class=\"muted\">…and \(cramps.count - MarkdownReport.maximumTableRows) more in the JSON or CSV result.</p>"
+        }
+        return out
+    }
+
+    static func episodeTable(_ result: AnalysisResult) -> String {
+        let episodes = result.episodes.filter { $0.kind == .twitch }
+        guard !episodes.isEmpty else { return "<p>No twitch episodes were found.</p>" }
+        var out = "<table>" + head(["Channel", "Start", "End", "Duration", "Twitches", "Twitches per minute"]) + "<tbody>"
+        for p in episodes.prefix(MarkdownReport.maximumTableRows) {
+            out += row([e(p.channel), ReportText.clock(p.start), ReportText.clock(p.end),
+                        ReportText.duration(p.duration), String(p.eventCount), ReportText.fixed(p.ratePerMinute, 1)])
+        }
+        out += "</tbody></table>"
+        if episodes.count > MarkdownReport.maximumTableRows {
+            out += "<p class=\"muted\">…and \(episodes.count - MarkdownReport.maximumTableRows) more in the JSON or CSV result.</p>"
+        }
+        return out
+    }
+
+    static func flagList(_ flags: [AdvisoryFlag]) -> String {
+        guard !flags.isEmpty else { return "<p>\(ReportText.noFlags)</p>" }
+        return flags.map {
+            "<div class=\"flag\"><p><code>\(e($0.code))</code>: \(e($0.message))</p><p class=\"rule\">Rule: \(e($0.rule)).</p></div>"
+        }.joined()
+    }
+
+    static func about() -> String {
+        "<div class=\"about\"><p>\(e(ReportText.notADiagnosis))</p><p>\(e(ReportText.whenToSeeADoctor))</p></div>"
+    }
+
+    static func legend(_ kinds: [EventKind], envelope: Bool) -> String {
+        var out = "<div class=\"legend\">"
+        if envelope { out += "<span><span class=\"swatch\" style=\"background:#9fb3c1\"></span>signal envelope (log scale)</span>" }
+        for kind in kinds {
+            out += "<span><span class=\"swatch\" style=\"background:\(colour(kind))\"></span>\(kind.rawValue)</span>"
+        }
+        return out + "</div>"
+    }
+}

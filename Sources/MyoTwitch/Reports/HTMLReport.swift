@@ -1,0 +1,103 @@
+/// HTML reports: one self-contained file per recording (or one cohort summary), with inline CSS
+/// and inline SVG plots, and nothing loaded from anywhere else.
+///
+/// The document is well-formed XHTML (it parses as XML), every string from the input is escaped,
+/// and a Content-Security-Policy forbids scripts and remote loads outright, so even a hostile
+/// channel name can only ever render as text. Plots merge marks per pixel and envelopes keep at
+/// most `envelopePointLimit` points per channel, so an hour of 8 channels stays well under 2 MB.
+/// The same result always gives the same bytes.
+public enum HTMLReport {
+    /// The report of one recording. `traces` are envelope values per channel (in the order of
+    /// `result.source.channels`), one per `traceBinSeconds` from t = 0; pass none for a report
+    /// from a saved result, whose timeline then shows events only.
+    public static func render(_ result: AnalysisResult, traces: [[Double]] = [],
+                              traceBinSeconds: Double = 0.5) -> String {
+        let hasTraces = traces.contains { !$0.isEmpty }
+        var body = "<h1>Twitch and cramp report</h1>"
+        body += facts(result)
+        body += "<p class=\"overview\">\(e(ReportFacts.overview(result)))</p>"
+        if result.source.durationSeconds < ReferenceRate.minimumObservationSeconds {
+            body += "<p class=\"muted\">\(e(ReportFacts.shortRecordingNote))</p>"
+        }
+        body += "<h2>Channels</h2>" + channelTable(result)
+        body += "<h2>Advisory flags</h2>" + flagList(result.summary.flags)
+        body += "<h2>Timeline</h2>"
+        body += legend([.twitch, .cramp, .activity, .artifact], envelope: hasTraces)
+        body += timeline(result, traces: traces, binSeconds: traceBinSeconds)
+        body += hasTraces
+            ? "<p class=\"muted\">The envelope is the RMS of the filtered signal, on a log scale from each channel’s median (its resting level) to its maximum. Twitches are the ticks at the bottom of each row.</p>"
+            : "<p class=\"muted\">This report was made from a saved result, which holds no signal envelope: the timeline shows the detected events only.</p>"
+        body += "<h2>Twitch raster</h2>" + raster(result)
+        body += "<h2>Twitch rate over time</h2>" + seriesLegend(result.source.channels)
+        body += rateChart(result)
+        body += "<p class=\"muted\">Twitches per minute in \(ReportText.fixed(rateBinSeconds(duration: result.source.durationSeconds) / 60, 0))-minute bins. The dashed line is the highest rate seen in a healthy shin muscle; other muscles, such as the small muscles of the foot, can have far more.</p>"
+        body += "<h2>Episodes</h2>" + legend([.twitch, .cramp], envelope: false) + episodeTimeline(result)
+        body += "<h2>Episode durations</h2>" + durationHistogram(result)
+        body += "<h2>Recurrence per channel</h2>" + recurrenceTable(result)
+        body += "<h2>Cramps</h2>" + crampTable(result)
+        body += "<h2>Twitch episodes</h2>" + episodeTable(result)
+        body += "<h2>About this report</h2>" + about()
+        return document(title: "Twitch and cramp report: \(result.source.path)", body: body)
+    }
+
+    /// One summary table for several recordings (a cohort), failed inputs listed with their
+    /// error.
+    public static func render(cohort entries: [BatchResult.Entry]) -> String {
+        var body = "<h1>Twitch and cramp report: \(ReportText.count(entries.count, "recording", "recordings"))</h1>"
+        var failed = 0
+        body += "<table>" + head(["Recording", "Status", "Length", "Channels", "Twitches", "Twitches per minute",
+                                   "Twitch episodes", "Longest episode", "Cramps", "Time in cramps", "Flags"], textColumns: 2) + "<tbody>"
+        for entry in entries {
+            switch entry {
+            case .failed(let path, let error):
+                failed += 1
+                body += row([e(path), "failed: " + e(error), "", "", "", "", "", "", "", "", ""], textColumns: 2)
+            case .analysed(let r):
+                let t = ReportFacts.Totals(r)
+                let flags = r.summary.flags.map { e($0.code) }.joined(separator: ", ")
+                body += row([e(r.source.path), "analysed", ReportText.duration(r.source.durationSeconds),
+                             e(r.source.channels.joined(separator: ", ")), String(t.twitches),
+                             ReportText.fixed(t.twitchRatePerMinute, 2), String(t.twitchEpisodes),
+                             t.longestTwitchEpisode > 0 ? ReportText.duration(t.longestTwitchEpisode) : "–",
+                             String(t.cramps), ReportText.duration(t.crampSeconds), flags.isEmpty ? "none" : flags],
+                            textColumns: 2)
+            }
+        }
+        body += "</tbody></table>"
+        if failed > 0 {
+            body += "<p class=\"muted\">\(ReportText.count(failed, "input", "inputs")) could not be read; the others were analysed.</p>"
+        }
+        body += "<h2>Healthy reference rates</h2>" + referenceTable()
+        body += "<h2>About this report</h2>" + about()
+        return document(title: "Twitch and cramp report: \(entries.count) recordings", body: body)
+    }
+
+    static func seriesLegend(_ channels: [String]) -> String {
+        "<div class=\"legend\">" + channels.enumerated().map { i, name in
+            "<span><span class=\"swatch\" style=\"background:\(seriesColours[i % seriesColours.count])\"></span>\(e(name))</span>"
+        }.joined() + "</div>"
+    }
+
+    /// The XHTML document around `body` (already escaped markup).
+    static func document(title: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
+        <head>
+        <meta charset="utf-8"/>
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="generator" content="myotwitch"/>
+        <title>\(e(title))</title>
+        <style>
+        \(styleSheet)
+        </style>
+        </head>
+        <body><main>
+        \(body)
+        </main></body>
+        </html>
+
+        """
+    }
+}

@@ -1,0 +1,154 @@
+/// Markdown reports for terminals and notebooks: the recording, a table per channel with healthy
+/// reference rates beside the measured ones, cramps, twitch episodes, advisory flags with their
+/// rules, and the plain statement that the report is not a diagnosis.
+///
+/// Text from the input (paths, channel names, classifier reasons) is escaped, so a channel named
+/// `*x*|<b>` shows as written and cannot break a table or inject HTML into a rendered notebook.
+public enum MarkdownReport {
+    /// Rows listed in the cramp and episode tables; the rest are counted in a closing line.
+    public static let maximumTableRows = 50
+
+    /// The report of one recording.
+    public static func render(_ result: AnalysisResult) -> String {
+        var out = "# Twitch and cramp report\n\n"
+        out += "Recording: \(escape(result.source.path)) — " + ReportFacts.sourceLine(result.source)
+        if let mains = result.summary.mainsHz { out += ", \(ReportText.fixed(mains, 0)) Hz mains removed" }
+        out += ".\n\n"
+        out += ReportFacts.overview(result) + "\n\n"
+        if result.source.durationSeconds < ReferenceRate.minimumObservationSeconds {
+            out += "_" + ReportFacts.shortRecordingNote + "_\n\n"
+        }
+        out += channelSection(result)
+        out += crampSection(result)
+        out += episodeSection(result)
+        out += flagSection(result.summary.flags)
+        if result.summary.warningCount > 0 || !result.source.gaps.isEmpty {
+            out += "## Input notes\n\n"
+            if result.summary.warningCount > 0 {
+                out += "- \(ReportText.count(result.summary.warningCount, "input warning", "input warnings")) (skipped rows, backwards times, …); see the JSON result for the list.\n"
+            }
+            if !result.source.gaps.isEmpty {
+                let total = result.source.gaps.reduce(0) { $0 + $1.end - $1.start }
+                out += "- \(ReportText.count(result.source.gaps.count, "gap", "gaps")) in the time axis, \(ReportText.duration(total)) in all, where nothing was recorded.\n"
+            }
+            out += "\n"
+        }
+        out += aboutSection()
+        return out
+    }
+
+    /// One summary table for several recordings (a cohort), failed inputs included.
+    public static func render(cohort entries: [BatchResult.Entry]) -> String {
+        var out = "# Twitch and cramp report: \(ReportText.count(entries.count, "recording", "recordings"))\n\n"
+        out += "| recording | status | duration | channels | twitches | twitches/min | twitch episodes | longest episode | cramps | cramp time | flags |\n"
+        out += "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---|\n"
+        for entry in entries {
+            switch entry {
+            case .failed(let path, let error):
+                out += "| \(escape(path)) | failed: \(escape(error)) | | | | | | | | | |\n"
+            case .analysed(let r):
+                let t = ReportFacts.Totals(r)
+                let flags = r.summary.flags.map { escape($0.code) }.joined(separator: ", ")
+                out += "| \(escape(r.source.path)) | analysed | \(ReportText.duration(r.source.durationSeconds)) "
+                    + "| \(r.source.channels.map(escape).joined(separator: ", ")) | \(t.twitches) "
+                    + "| \(ReportText.fixed(t.twitchRatePerMinute, 2)) | \(t.twitchEpisodes) "
+                    + "| \(t.longestTwitchEpisode > 0 ? ReportText.duration(t.longestTwitchEpisode) : "–") "
+                    + "| \(t.cramps) | \(ReportText.duration(t.crampSeconds)) | \(flags.isEmpty ? "none" : flags) |\n"
+            }
+        }
+        out += "\n"
+        out += referenceList()
+        out += aboutSection()
+        return out
+    }
+
+    // MARK: - Sections
+
+    static func channelSection(_ result: AnalysisResult) -> String {
+        var out = "## Channels\n\n"
+        out += "| channel | twitches | twitches/min | twitch episodes | episodes/h | episode median | episode max | cramps | cramp time | activity | artifacts |\n"
+        out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        for c in result.summary.channels {
+            let hasEpisodes = c.episodeDuration.count > 0
+            out += "| \(escape(c.channel)) | \(c.twitchCount) | \(ReportText.fixed(c.twitchRatePerMinute, 2)) "
+                + "| \(c.twitchEpisodeCount) | \(ReportText.fixed(c.episodesPerHour, 2)) "
+                + "| \(hasEpisodes ? ReportText.duration(c.episodeDuration.median) : "–") "
+                + "| \(hasEpisodes ? ReportText.duration(c.episodeDuration.max) : "–") "
+                + "| \(c.crampCount) | \(ReportText.duration(c.crampSeconds)) | \(c.activityCount) | \(c.artifactCount) |\n"
+        }
+        out += "\nEpisode durations count twitch and cramp episodes together. "
+        out += "A twitch episode is at least \(result.summary.settings.episodeMinTwitches) twitches "
+        out += "on one channel with gaps of at most \(ReportText.fixed(result.summary.settings.episodeGapSeconds, 0)) s.\n\n"
+        out += referenceList()
+        return out
+    }
+
+    static func referenceList() -> String {
+        var out = "Healthy reference rates (surface EMG, people without nerve or muscle disease):\n\n"
+        for r in ReferenceRate.healthy {
+            out += "- \(r.site): \(r.rate) (\(r.source))\n"
+        }
+        return out + "\n"
+    }
+
+    static func crampSection(_ result: AnalysisResult) -> String {
+        let cramps = result.events.filter { $0.kind == .cramp }
+        guard !cramps.isEmpty else { return "## Cramps\n\nNo cramps were found.\n\n" }
+        var out = "## Cramps\n\n| # | channel | start | end | duration | peak | SNR |\n|---:|---|---:|---:|---:|---:|---:|\n"
+        for (i, c) in cramps.prefix(maximumTableRows).enumerated() {
+            out += "| \(i + 1) | \(escape(c.channel)) | \(ReportText.clock(c.start)) | \(ReportText.clock(c.end)) "
+                + "| \(ReportText.duration(c.duration)) | \(ReportText.fixed(c.peak, 4)) | \(ReportText.fixed(c.snr, 1)) |\n"
+        }
+        if cramps.count > maximumTableRows { out += "\n…and \(cramps.count - maximumTableRows) more in the JSON or CSV result.\n" }
+        return out + "\n"
+    }
+
+    static func episodeSection(_ result: AnalysisResult) -> String {
+        let episodes = result.episodes.filter { $0.kind == .twitch }
+        guard !episodes.isEmpty else { return "## Twitch episodes\n\nNo twitch episodes were found.\n\n" }
+        var out = "## Twitch episodes\n\n| channel | start | end | duration | twitches | twitches/min |\n|---|---:|---:|---:|---:|---:|\n"
+        for e in episodes.prefix(maximumTableRows) {
+            out += "| \(escape(e.channel)) | \(ReportText.clock(e.start)) | \(ReportText.clock(e.end)) "
+                + "| \(ReportText.duration(e.duration)) | \(e.eventCount) | \(ReportText.fixed(e.ratePerMinute, 1)) |\n"
+        }
+        if episodes.count > maximumTableRows { out += "\n…and \(episodes.count - maximumTableRows) more in the JSON or CSV result.\n" }
+        return out + "\n"
+    }
+
+    static func flagSection(_ flags: [AdvisoryFlag]) -> String {
+        var out = "## Advisory flags\n\n"
+        guard !flags.isEmpty else { return out + ReportText.noFlags + "\n\n" }
+        for f in flags {
+            out += "- **\(escape(f.code))**: \(escape(f.message)) _Rule: \(escape(f.rule))._\n"
+        }
+        return out + "\n"
+    }
+
+    static func aboutSection() -> String {
+        "## About this report\n\n\(ReportText.notADiagnosis)\n\n\(ReportText.whenToSeeADoctor)\n"
+    }
+
+    // MARK: - Escaping
+
+    /// `text` safe inside Markdown paragraphs and table cells: line breaks and other control
+    /// characters become spaces; characters that start emphasis, code, links, HTML, entities or
+    /// table cells get a backslash (CommonMark lets any ASCII punctuation be escaped), as do
+    /// `#`, `+`, `-` and `!` at the start, where they could begin a heading, list or image.
+    /// Parentheses stay as they are: without an unescaped `]` before them they cannot form a link.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                out += " "
+            } else if "\\`*_[]<>|~&".unicodeScalars.contains(scalar)
+                        || (out.isEmpty && "#+-!".unicodeScalars.contains(scalar)) {
+                out += "\\"
+                out.unicodeScalars.append(scalar)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,69 @@
+/// The facts every report format states in words, computed once so the formats agree.
+/// Returned strings hold untrusted text only where noted; callers escape for their format.
+enum ReportFacts {
+    /// Totals over all channels of one recording.
+    struct Totals {
+        var twitches = 0
+        var twitchRatePerMinute = 0.0
+        var twitchEpisodes = 0
+        var longestTwitchEpisode = 0.0
+        var cramps = 0
+        var crampSeconds = 0.0
+        var activity = 0
+        var artifacts = 0
+        var channelsWithTwitches = 0
+
+        init(_ result: AnalysisResult) {
+            for c in result.summary.channels {
+                twitches += c.twitchCount
+                twitchEpisodes += c.twitchEpisodeCount
+                cramps += c.crampCount
+                crampSeconds += c.crampSeconds
+                activity += c.activityCount
+                artifacts += c.artifactCount
+                if c.twitchCount > 0 { channelsWithTwitches += 1 }
+            }
+            let minutes = result.source.durationSeconds / 60
+            twitchRatePerMinute = minutes > 0 ? Double(twitches) / minutes : 0
+            longestTwitchEpisode = result.episodes.filter { $0.kind == .twitch }.map(\.duration).max() ?? 0
+        }
+    }
+
+    /// Sensor, channel count, rate and length, e.g. `"EMG, 2 channels at 1000 Hz, 20.0 min"`
+    /// (no untrusted text).
+    static func sourceLine(_ source: SourceInfo) -> String {
+        let sensor = source.sensor == .emg ? "surface EMG" : "accelerometer"
+        return "\(sensor), \(ReportText.count(source.channels.count, "channel", "channels")) at "
+            + "\(ReportText.fixed(source.sampleRateHz, source.sampleRateHz < 100 ? 1 : 0)) Hz, "
+            + "\(ReportText.duration(source.durationSeconds)) recorded"
+    }
+
+    /// Two or three plain sentences with the main counts (no untrusted text).
+    static func overview(_ result: AnalysisResult) -> String {
+        let t = Totals(result)
+        var s: String
+        if t.twitches == 0 {
+            s = "No twitches were found."
+        } else {
+            s = "\(ReportText.count(t.twitches, "twitch was", "twitches were")) found "
+                + "(\(ReportText.fixed(t.twitchRatePerMinute, 2)) per minute over the recording"
+                + (result.source.channels.count > 1
+                    ? ", on \(ReportText.count(t.channelsWithTwitches, "channel", "channels")))" : ")")
+                + ", grouped into \(ReportText.count(t.twitchEpisodes, "episode", "episodes"))."
+            if t.twitchEpisodes > 0 {
+                s += " The longest episode lasted \(ReportText.duration(t.longestTwitchEpisode))."
+            }
+        }
+        s += t.cramps == 0 ? " No cramps were found."
+            : " \(ReportText.count(t.cramps, "cramp", "cramps")) lasted \(ReportText.duration(t.crampSeconds)) in all."
+        s += " Voluntary activity or exercise: \(ReportText.count(t.activity, "burst", "bursts")); "
+            + "artifacts set aside: \(t.artifacts)."
+        return s
+    }
+
+    /// Said when the recording is too short for a confident rate.
+    static let shortRecordingNote = """
+        The recording is shorter than 2 minutes; about 70–90 seconds are needed to see one twitch \
+        with confidence, so rates from it are rough.
+        """
+}

@@ -1,0 +1,150 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import MyoTwitch
+
+/// Parses a document as XML and keeps what the tests look at.
+final class XMLProbe: NSObject, XMLParserDelegate {
+    var text = ""
+    var elements: [String: Int] = [:]
+    var attributes: [String] = []
+    var error: Error?
+
+    static func parse(_ document: String) -> XMLProbe {
+        let probe = XMLProbe()
+        let parser = XMLParser(data: Data(document.utf8))
+        parser.delegate = probe
+        if !parser.parse() { probe.error = parser.parserError ?? CocoaError(.coderReadCorrupt) }
+        return probe
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+                qualifiedName: String?, attributes: [String: String]) {
+        elements[name, default: 0] += 1
+        self.attributes += attributes.values
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+}
+
+@Suite struct HTMLReportTests {
+    typealias F = ReportFixtures
+
+    @Test(arguments: [true, false])
+    func singleReportIsWellFormedXHTMLWithEveryPlot(withTraces: Bool) throws {
+        let result = F.typical()
+        let html = HTMLReport.render(result, traces: withTraces ? F.traces(for: result) : [], traceBinSeconds: 0.5)
+        let probe = XMLProbe.parse(html)
+        #expect(probe.error == nil, "\(String(describing: probe.error))")
+        #expect(probe.elements["html"] == 1 && probe.elements["style"] == 1)
+        // Timeline, raster, rate, episodes, histogram.
+        #expect(probe.elements["svg"] == 5)
+        for label in ["Signal envelope and events per channel", "Twitch raster", "Twitch rate per minute over time",
+                      "Episode timeline", "Histogram of episode durations"] {
+            #expect(probe.attributes.contains(label), "\(label)")
+        }
+        #expect(probe.text.contains("It is not a diagnosis"))
+        #expect(probe.text.contains("never more than 3 per minute"))
+        #expect(probe.text.contains("multiple-sites"))
+        #expect(probe.text.contains("Rule: twitches on at least 2 channels."))
+        #expect(html.contains("signal envelope (log scale)") == withTraces)
+        #expect(html.contains("holds no signal envelope") == !withTraces)
+    }
+
+    @Test(arguments: ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "a&b;'\u{0001}\u{FFFE}", "]]><!--"])
+    func hostileTextRendersAsText(name: String) throws {
+        let result = F.typical(channels: [name, "thigh"], path: name + ".csv")
+        for html in [HTMLReport.render(result, traces: F.traces(for: result)),
+                     HTMLReport.render(cohort: [.analysed(result), .failed(path: name, error: name)])] {
+            let probe = XMLProbe.parse(html)
+            #expect(probe.error == nil, "\(String(describing: probe.error))")
+            #expect(probe.elements["script"] == nil && probe.elements["img"] == nil)
+            #expect(!html.contains("<script") && !html.contains("<img"))
+            let shown = name.replacingOccurrences(of: "\u{0001}", with: "\u{FFFD}").replacingOccurrences(of: "\u{FFFE}", with: "\u{FFFD}")
+            #expect(probe.text.contains(shown))
+        }
+    }
+
+    @Test func nothingIsLoadedFromElsewhere() {
+        let html = HTMLReport.render(F.typical(), traces: F.traces(for: F.typical()))
+        for forbidden in ["<script", "src=", "href=", "url(", "@import", "<link"] {
+            #expect(!html.contains(forbidden), "\(forbidden)")
+        }
+        let http = html.components(separatedBy: "http://").count - 1
+        #expect(http == 1 + 5, "only the XHTML and SVG namespaces")
+        #expect(html.contains("Content-Security-Policy\" content=\"default-src 'none'"))
+    }
+
+    @Test func outputIsDeterministic() {
+        let result = F.typical()
+        #expect(HTMLReport.render(result, traces: F.traces(for: result)) == HTMLReport.render(result, traces: F.traces(for: result)))
+    }
+
+    @Test func anHourOfEightBusyChannelsStaysUnderTwoMegabytes() throws {
+        let channels = (1...8).map { "EMG \($0)" }
+        var events: [DetectedEvent] = []
+        for (c, channel) in channels.enumerated() {
+            // 100 twitches a minute on every channel, a cramp every 10 minutes, activity bursts.
+            for i in 0..<6000 { events.append(F.event(.twitch, channel, Double(i) * 0.6 + Double(c) * 0.01)) }
+            for k in 0..<6 { events.append(F.event(.cramp, channel, Double(k) * 600 + 100, Double(k) * 600 + 130)) }
+            for k in 0..<30 { events.append(F.event(.activity, channel, Double(k) * 120 + 50, Double(k) * 120 + 52)) }
+        }
+        let result = F.result(channels: channels, duration: 3600, events: events)
+        let traces = F.traces(for: result)
+        #expect(traces[0].count == 7200)
+        let html = HTMLReport.render(result, traces: traces, traceBinSeconds: 0.5)
+        let size = html.utf8.count
+        #expect(size < 2_000_000, "\(size) bytes")
+        #expect(XMLProbe.parse(html).error == nil)
+    }
+
+    @Test func decimationKeepsPeaksAndBoundsPoints() {
+        let values = (0..<7200).map { $0 == 4321 ? 9.0 : 1.0 }
+        let (decimated, factor) = HTMLReport.decimate(values, limit: HTMLReport.envelopePointLimit)
+        #expect(decimated.count <= HTMLReport.envelopePointLimit && factor == 4)
+        #expect(decimated.max() == 9)
+        #expect(HTMLReport.decimate([1, 2, 3], limit: 10).values == [1, 2, 3])
+    }
+
+    @Test func ratesUseMinuteBinsAndHalfABinForATinyLastBin() {
+        let events = [F.event(.twitch, "a", 10), F.event(.twitch, "a", 20), F.event(.twitch, "a", 125)]
+        let (bin, rates) = HTMLReport.twitchRates(F.result(channels: ["a"], duration: 130, events: events))
+        #expect(bin == 60)
+        #expect(rates == [[2, 0, 2]])
+        #expect(HTMLReport.rateBinSeconds(duration: 36_000) == 60)
+        #expect(HTMLReport.rateBinSeconds(duration: 36_001) == 120)
+    }
+
+    @Test func cohortIsWellFormedAndListsFailures() {
+        let html = HTMLReport.render(cohort: [.analysed(F.typical()), .failed(path: "b.csv", error: "b.csv: cannot open")])
+        let probe = XMLProbe.parse(html)
+        #expect(probe.error == nil)
+        #expect(probe.text.contains("failed: b.csv: cannot open"))
+        #expect(probe.text.contains("1 input could not be read"))
+        #expect(probe.text.contains("It is not a diagnosis"))
+    }
+
+    @Test func savedResultsDecodeSingleAndBatchFormsWithFailures() throws {
+        let result = F.typical()
+        let single = try JSONReport.encode(result)
+        #expect(try JSONReport.decodeSavedResults(single, path: "r.json").count == 1)
+        let batch = try JSONReport.encode(BatchResult(results: [.analysed(result), .failed(path: "x.csv", error: "x.csv: bad")]))
+        let entries = try JSONReport.decodeSavedResults(batch, path: "b.json")
+        guard entries.count == 2, case .analysed(let decoded) = entries[0], case .failed(let path, let error) = entries[1] else {
+            Issue.record("unexpected entries \(entries)"); return
+        }
+        #expect(decoded == result)
+        #expect(path == "x.csv" && error == "x.csv: bad")
+        #expect(throws: InputError(path: "o.json", message: "unknown schema \"other/1\"; expected myotwitch.analysis/1 or myotwitch.batch/1")) {
+            try JSONReport.decodeSavedResults(Data(#"{"schema":"other/1"}"#.utf8), path: "o.json")
+        }
+        #expect(throws: InputError(path: "n.json", message: "not a valid myotwitch result: the file is not JSON")) {
+            try JSONReport.decodeSavedResults(Data("time,emg\n".utf8), path: "n.json")
+        }
+        #expect(throws: InputError(path: "m.json", message: "not a valid myotwitch result: missing \"source\"")) {
+            try JSONReport.decodeSavedResults(Data(#"{"schema":"myotwitch.analysis/1"}"#.utf8), path: "m.json")
+        }
+    }
+}

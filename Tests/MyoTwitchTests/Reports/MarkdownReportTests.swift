@@ -1,0 +1,79 @@
+import Testing
+@testable import MyoTwitch
+
+@Suite struct MarkdownReportTests {
+    typealias F = ReportFixtures
+
+    @Test(arguments: [
+        ("calf (left)", "calf (left)"),
+        ("a|b", "a\\|b"),
+        ("*bold* _it_", "\\*bold\\* \\_it\\_"),
+        ("<script>alert(1)</script>", "\\<script\\>alert(1)\\</script\\>"),
+        ("[x](http://e)", "\\[x\\](http://e)"),
+        ("# title", "\\# title"),
+        ("- item", "\\- item"),
+        ("x-y", "x-y"),
+        ("line\nbreak", "line break"),
+        ("back\\slash `code` ~~s~~ &amp;", "back\\\\slash \\`code\\` \\~\\~s\\~\\~ \\&amp;"),
+    ])
+    func escaping(raw: String, escaped: String) {
+        #expect(MarkdownReport.escape(raw) == escaped)
+    }
+
+    /// Splits a table row at unescaped pipes.
+    static func cells(_ line: String) -> [String] {
+        var cells: [String] = [], cell = "", escaped = false
+        for c in line {
+            if escaped { cell.append(c); escaped = false; continue }
+            if c == "\\" { escaped = true; cell.append(c); continue }
+            if c == "|" { cells.append(cell); cell = "" } else { cell.append(c) }
+        }
+        cells.append(cell)
+        return Array(cells.dropFirst().dropLast())
+    }
+
+    @Test func hostileChannelNamesKeepTheTablesIntact() throws {
+        let hostile = "x|y|<b>z</b>\n| evil |"
+        let text = MarkdownReport.render(F.typical(channels: [hostile, "thigh"]))
+        #expect(!text.contains("<b>"))
+        let tableLines = text.split(separator: "\n").map(String.init).filter { $0.hasPrefix("|") }
+        var width = 0
+        for line in tableLines {
+            if line.hasPrefix("|---") || line.hasPrefix("| channel") || line.hasPrefix("| #") { width = Self.cells(line).count; continue }
+            #expect(Self.cells(line).count == width, "\(line)")
+        }
+        #expect(text.contains("| x\\|y\\|\\<b\\>z\\</b\\> \\| evil \\| | 25 | 2.50 |"))
+    }
+
+    @Test func reportHasTheSectionsAndStatements() {
+        let text = MarkdownReport.render(F.typical())
+        for heading in ["# Twitch and cramp report", "## Channels", "## Cramps", "## Twitch episodes",
+                        "## Advisory flags", "## About this report"] {
+            #expect(text.contains("\n" + heading + "\n") || text.hasPrefix(heading + "\n"), "\(heading)")
+        }
+        #expect(text.contains("Recording: rec.csv — surface EMG, 2 channels at 1000 Hz, 10.0 min recorded, 50 Hz mains removed."))
+        #expect(text.contains("tibialis anterior (shin): never more than 3 per minute"))
+        #expect(text.contains("It is not a diagnosis"))
+        #expect(text.contains("Medical guidance suggests showing a doctor"))
+        #expect(text.contains("- **multiple-sites**: Twitches were found on 2 channels"))
+        #expect(text.contains("_Rule: twitches on at least 2 channels._"))
+        #expect(text.contains("| 1 | calf | 5:00 | 5:18 | 18 s | 0.2000 | 12.0 |"))
+    }
+
+    @Test func quietShortRecordingSaysSoCalmly() {
+        let text = MarkdownReport.render(F.result(channels: ["emg"], duration: 60, events: []))
+        #expect(text.contains("No twitches were found. No cramps were found."))
+        #expect(text.contains(ReportText.noFlags))
+        #expect(text.contains("shorter than 2 minutes"))
+    }
+
+    @Test func cohortListsEveryRecordingAndFailure() {
+        let entries: [BatchResult.Entry] = [.analysed(F.typical(path: "a|b.csv")), .analysed(F.typical(path: "c.csv")),
+                                            .failed(path: "d.csv", error: "d.csv: cannot open")]
+        let text = MarkdownReport.render(cohort: entries)
+        #expect(text.hasPrefix("# Twitch and cramp report: 3 recordings\n"))
+        #expect(text.contains("| a\\|b.csv | analysed | 10.0 min | calf, thigh | 28 | 2.80 |"))
+        #expect(text.contains("| d.csv | failed: d.csv: cannot open |"))
+        #expect(text.contains("It is not a diagnosis"))
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+@Suite struct ReportCommandTests {
+    static let twitches = [3.0, 6.5, 9.25, 14.0, 17.5]
+
+    /// A recording and its saved JSON result, in a fresh directory.
+    static func saved(in dir: URL, name: String = "rec") throws -> (csv: URL, json: URL) {
+        let csv = try SampleCSV.write(SampleCSV.emg(seconds: 20, twitches: twitches), named: "\(name).csv", in: dir)
+        let json = dir.appendingPathComponent("\(name).json")
+        let r = try CLI.run(["analyze", csv.path, "--output", json.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        return (csv, json)
+    }
+
+    static func wellFormed(_ text: String) -> Bool {
+        XMLParser(data: Data(text.utf8)).parse()
+    }
+
+    @Test(arguments: ["html", "markdown", "csv"])
+    func analyzeWritesEachReportFormat(format: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = try SampleCSV.write(SampleCSV.emg(seconds: 20, twitches: Self.twitches), named: "rec.csv", in: dir)
+        let r = try CLI.run(["analyze", csv.path, "--format", format])
+        #expect(r.status == 0, "\(r.stderr)")
+        switch format {
+        case "html":
+            #expect(Self.wellFormed(r.stdout))
+            #expect(r.stdout.contains("signal envelope (log scale)"), "analyze passes the traces")
+        case "markdown":
+            #expect(r.stdout.hasPrefix("# Twitch and cramp report\n"))
+            #expect(r.stdout.contains("| emg\\_mV | 5 | 15.00 |"))
+        default:
+            let lines = r.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(lines[0] == "record,kind,channel,start_s,end_s,duration_s,peak,snr,event_count,rate_per_min,reason,source")
+            #expect(lines.filter { $0.hasPrefix("event,twitch,emg_mV,") }.count == Self.twitches.count)
+        }
+    }
+
+    @Test func reportFromASavedResultMatchesAnalyzeWithoutTraces() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (csv, json) = try Self.saved(in: dir)
+        for format in ["markdown", "csv"] {
+            let direct = try CLI.run(["analyze", csv.path, "--format", format])
+            let report = try CLI.run(["report", json.path, "--format", format])
+            #expect(report.status == 0, "\(report.stderr)")
+            #expect(report.stdout == direct.stdout, "\(format)")
+        }
+        let out = dir.appendingPathComponent("rec.html")
+        let html = try CLI.run(["report", json.path, "--format", "html", "--output", out.path])
+        #expect(html.status == 0 && html.stdout.isEmpty)
+        let text = try String(contentsOf: out, encoding: .utf8)
+        #expect(Self.wellFormed(text))
+        #expect(text.contains("holds no signal envelope"))
+    }
+
+    @Test func severalResultsGiveACohortAndAnUnreadableOneIsNamed() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = try Self.saved(in: dir, name: "a").json, b = try Self.saved(in: dir, name: "b").json
+        let broken = try SampleCSV.write("{\"schema\": 3", named: "broken.json", in: dir)
+        let missing = dir.appendingPathComponent("missing.json").path
+        let r = try CLI.run(["report", a.path, b.path, broken.path, missing, "--format", "markdown"])
+        #expect(r.status == 1)
+        #expect(r.stdout.hasPrefix("# Twitch and cramp report: 2 recordings\n"))
+        let errors = r.stderr.split(separator: "\n")
+        #expect(errors.count == 2)
+        #expect(errors[0].hasPrefix("myotwitch: \(broken.path): not a valid myotwitch result"))
+        #expect(errors[1] == "myotwitch: \(missing): cannot read: No such file or directory")
+    }
+
+    @Test func aSavedBatchListsItsFailedInputs() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = try SampleCSV.write(SampleCSV.emg(seconds: 10, twitches: [5]), named: "good.csv", in: dir)
+        let missing = dir.appendingPathComponent("gone.csv").path
+        let batch = dir.appendingPathComponent("batch.json")
+        #expect(try CLI.run(["analyze", csv.path, missing, "--output", batch.path]).status == 1)
+        let r = try CLI.run(["report", batch.path, "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = r.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.count == 3)
+        #expect(rows[1].hasPrefix("\(csv.path),analysed,emg_mV,9.999,1,"))
+        #expect(rows[2].hasPrefix("\(missing),failed,"))
+        #expect(rows[2].contains("No such file or directory"))
+    }
+
+    @Test func directoryOutputNamesStayInsideTheDirectory() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let json = try Self.saved(in: dir).json
+        let text = try String(contentsOf: json, encoding: .utf8)
+        let original = dir.appendingPathComponent("rec.csv").path
+        for (i, hostile) in ["../../escape.csv", "/", "..", "sub/../../x\u{1}.csv"].enumerated() {
+            let copy = text.replacingOccurrences(of: "\"path\": \"\(original)\"", with: "\"path\": \"\(hostile.replacingOccurrences(of: "\u{1}", with: "\\u0001"))\"")
+            try Data(copy.utf8).write(to: dir.appendingPathComponent("h\(i).json"))
+        }
+        let out = dir.appendingPathComponent("reports/inner/")
+        let inputs = (0..<4).map { dir.appendingPathComponent("h\($0).json").path }
+        let r = try CLI.run(["report"] + inputs + ["--format", "html", "--format", "csv", "--output", out.path + "/"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(written.count == 4 * 2 + 2)
+        #expect(written.contains("summary.html") && written.contains("summary.csv"))
+        #expect(written.allSatisfy { !$0.hasPrefix(".") && !$0.contains("/") })
+        let outside = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("reports").path)
+        #expect(outside == ["inner"])
+        #expect(!FileManager.default.fileExists(atPath: dir.deletingLastPathComponent().appendingPathComponent("escape.html").path))
+    }
+
+    @Test(arguments: [
+        (["report"], "<result>"),
+        (["report", "r.json", "--format", "json"], "html, markdown or csv"),
+        (["report", "r.json", "--format", "pdf"], "format"),
+        (["report", "r.json", "--format", "html", "--format", "csv"], "--output DIR"),
+    ])
+    func usageErrorsExitWith2(arguments: [String], mentions: String) throws {
+        let r = try CLI.run(arguments)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains(mentions))
+    }
+
+    @Test func batchAnalysisWritesCohortReports() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)
+        for name in ["a", "b"] {
+            _ = try SampleCSV.write(SampleCSV.emg(seconds: 10, twitches: [3, 6]), named: "\(name).csv", in: dir.appendingPathComponent("data"))
+        }
+        let html = try CLI.run(["analyze", dir.appendingPathComponent("data").path, "--format", "html"])
+        #expect(html.status == 0, "\(html.stderr)")
+        #expect(Self.wellFormed(html.stdout))
+        #expect(html.stdout.contains("Twitch and cramp report: 2 recordings"))
+    }
+}
