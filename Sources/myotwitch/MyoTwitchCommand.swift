@@ -16,7 +16,7 @@ struct MyoTwitchCommand: ParsableCommand {
           myotwitch analyze data/ --format markdown
           myotwitch simulate --seed 7 --output sim.csv
         """,
-        subcommands: [AnalyzeCommand.self, StreamCommand.self, SimulateCommand.self]
+        subcommands: [AnalyzeCommand.self, StreamCommand.self, SimulateCommand.self, EvaluateCommand.self]
     )
 
     /// Runs the command; usage errors exit with status 2 (the Unix convention our contract names)

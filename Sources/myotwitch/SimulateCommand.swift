@@ -60,6 +60,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write the ground truth JSON (required to keep it with --output -).", valueName: "path"))
     var truth: String?
 
+    @Flag(help: "Name accelerometer axes ax_g, ay_g, az_g (or ax_ms2 …) instead of acc_x_g ….")
+    var shortAxisNames = false
+
     var mainsHz: Double? {
         switch mains.lowercased() {
         case "50": 50
@@ -100,7 +103,8 @@ struct SimulateCommand: ParsableCommand {
         StandardOutput.prepare()
         let scenario = SimulationScenario(
             sensor: sensor, sampleRateHz: effectiveRate, durationSeconds: duration, channelCount: channels,
-            unit: unit, mainsHz: mainsHz, mainsStrength: mainsStrength, preset: scenario, seed: seed)
+            unit: unit, mainsHz: mainsHz, mainsStrength: mainsStrength, preset: scenario, seed: seed,
+            accelerometerLongNames: !shortAxisNames)
         let recording = Simulator.generate(scenario, path: output)
         let truthData = try JSONReport.encode(recording.truth)
         if output == "-" {

@@ -21,14 +21,15 @@ public struct SimulationScenario: Sendable, Equatable {
     public var phenomena: SimulationPhenomena
     /// Seed of the simulator's own generator.
     public var seed: UInt64
-    /// Column names in the style of `acc_x_g` (true) or `ax_ms2` (false); accelerometers only.
+    /// Column names in the style of `acc_x_g` (true, default) or `ax_g` / `ax_ms2` (false);
+    /// accelerometers only.
     public var accelerometerLongNames: Bool
 
     public init(sensor: SensorKind = .emg, sampleRateHz: Double = 1000, durationSeconds: Double = 60,
                 channelCount: Int = 1, unit: SimulatedUnit? = nil, mainsHz: Double? = 50,
                 mainsStrength: Double = 1, preset: SimulationPreset = .mixed,
                 phenomena: SimulationPhenomena? = nil, seed: UInt64 = 1,
-                accelerometerLongNames: Bool? = nil) {
+                accelerometerLongNames: Bool = true) {
         self.sensor = sensor
         self.sampleRateHz = sampleRateHz
         self.durationSeconds = durationSeconds
@@ -39,6 +40,6 @@ public struct SimulationScenario: Sendable, Equatable {
         self.preset = preset
         self.phenomena = phenomena ?? preset.phenomena
         self.seed = seed
-        self.accelerometerLongNames = accelerometerLongNames ?? (self.unit == .g)
+        self.accelerometerLongNames = accelerometerLongNames
     }
 }
