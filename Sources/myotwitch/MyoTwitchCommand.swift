@@ -14,9 +14,13 @@ struct MyoTwitchCommand: ParsableCommand {
         Examples:
           myotwitch analyze recording.csv
           myotwitch analyze data/ --format markdown
+          myotwitch stream < live.csv
+          myotwitch report results/*.json --format html --output report.html
           myotwitch simulate --seed 7 --output sim.csv
+          myotwitch evaluate --truth sim.truth.json detected.json
         """,
-        subcommands: [AnalyzeCommand.self, StreamCommand.self, ReportCommand.self]
+        subcommands: [AnalyzeCommand.self, StreamCommand.self, ReportCommand.self, SimulateCommand.self,
+                      EvaluateCommand.self]
     )
 
     /// Runs the command; usage errors exit with status 2 (the Unix convention our contract names)

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Builds the fixed evaluation set with `myotwitch simulate` (release build).
+#
+#   Scripts/make-eval-set.sh OUTDIR          # full set: 2.6 h EMG, 1.2 h accelerometer, 0.5 h rest
+#   Scripts/make-eval-set.sh OUTDIR --small  # ~5 min in total, for quick iterations
+#
+# The seeds below are fixed and never tuned on: change the detector, not this list. Each line is
+#   NAME SENSOR RATE DURATION_S CHANNELS UNIT MAINS MAINS_STRENGTH SCENARIO SEED [extra flags]
+# The NAME prefix before the first '-' is the subset (`evaluate --by name`): emg, acc, rest.
+# Every file gets NAME.csv and NAME.truth.json in OUTDIR.
+set -euo pipefail
+
+if [[ $# -lt 1 ]]; then
+    echo "usage: $0 OUTDIR [--small]" >&2
+    exit 2
+fi
+OUTDIR=$1
+SMALL=${2:-}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+
+swift build -c release --package-path "$ROOT" >&2
+BIN=$(swift build -c release --package-path "$ROOT" --show-bin-path)/myotwitch
+mkdir -p "$OUTDIR"
+
+FULL=(
+  # EMG: 200 Hz … 10 kHz, V/mV/µV/ADC, 1–4 channels, 50/60/no mains (weak to 10×), every nuisance.
+  "emg-200-mixed      emg   200  900 1 mV    50  1   mixed            101"
+  "emg-200-adc12      emg   200  600 2 adc12 60  3   twitch-episodes  102"
+  "emg-500-uv         emg   500  900 2 uV    60  0.5 mixed            103"
+  "emg-500-cramps     emg   500  600 1 V     50  2   cramps           104"
+  "emg-1000-mixed     emg  1000  900 1 mV    50  1   mixed            105"
+  "emg-1000-exercise  emg  1000  600 3 uV    none 0  exercise         106"
+  "emg-2000-mixed4    emg  2000  900 4 uV    50  10  mixed            107"
+  "emg-2000-adc16     emg  2000  600 1 adc16 60  5   twitch-episodes  108"
+  "emg-4000-mixed     emg  4000  600 2 mV    60  1   mixed            109"
+  "emg-4000-cramps    emg  4000  600 1 adc12 50  8   cramps           110"
+  "emg-10000-mixed    emg 10000  600 1 V     50  2   mixed            111"
+  "emg-10000-twitch   emg 10000  300 2 uV    none 0  twitch-episodes  112"
+  # Accelerometer: 50/100/400/1000 Hz, g and m/s², both column-name styles.
+  "acc-50-mixed       accelerometer   50 900 1 g     none 0 mixed           201"
+  "acc-100-mixed      accelerometer  100 900 1 m/s^2 none 0 mixed           202"
+  "acc-100-cramps     accelerometer  100 600 1 g     none 0 cramps          203 --short-axis-names"
+  "acc-400-twitch     accelerometer  400 600 1 m/s^2 none 0 twitch-episodes 204"
+  "acc-1000-exercise  accelerometer 1000 600 1 g     none 0 exercise        205"
+  "acc-1000-mixed     accelerometer 1000 600 1 m/s^2 none 0 mixed           206"
+  # Rest: rare twitches, artifacts, mains; false twitches per hour are read here.
+  "rest-emg-500       emg   500  600 2 uV    50  2   rest             301"
+  "rest-emg-2000      emg  2000  600 1 mV    60  6   rest             302"
+  "rest-emg-4000      emg  4000  300 1 adc16 50  1   rest             303"
+  "rest-acc-100       accelerometer 100 600 1 g none 0 rest           304"
+)
+
+SMALLSET=(
+  "emg-200-mixed      emg   200  40 1 mV    50  1   mixed            101"
+  "emg-1000-mixed     emg  1000  40 2 uV    60  3   mixed            105"
+  "emg-2000-episodes  emg  2000  40 1 adc16 50  5   twitch-episodes  108"
+  "emg-4000-cramps    emg  4000  30 1 V     60  2   cramps           110"
+  "emg-10000-mixed    emg 10000  20 1 uV    none 0  mixed            111"
+  "acc-50-mixed       accelerometer   50 40 1 g     none 0 mixed     201"
+  "acc-400-cramps     accelerometer  400 30 1 m/s^2 none 0 cramps    203"
+  "rest-emg-1000      emg  1000  40 1 mV    50  2   rest             301"
+  "rest-acc-100       accelerometer 100 30 1 g none 0 rest           304"
+)
+
+if [[ "$SMALL" == "--small" ]]; then SET=("${SMALLSET[@]}"); else SET=("${FULL[@]}"); fi
+
+for line in "${SET[@]}"; do
+    read -r name sensor rate duration channels unit mains strength scenario seed extra <<<"$line"
+    "$BIN" simulate --sensor "$sensor" --rate "$rate" --duration "$duration" --channels "$channels" \
+        --unit "$unit" --mains "$mains" --mains-strength "$strength" --scenario "$scenario" \
+        --seed "$seed" ${extra:+$extra} --output "$OUTDIR/$name.csv"
+    echo "$name.csv" >&2
+done
+echo "evaluation set in $OUTDIR (${#SET[@]} recordings)" >&2
