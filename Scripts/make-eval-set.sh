@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the fixed evaluation set with `myotwitch simulate` (release build).
 #
-#   Scripts/make-eval-set.sh OUTDIR          # full set: 2.6 h EMG, 1.2 h accelerometer, 0.5 h rest
+#   Scripts/make-eval-set.sh OUTDIR          # full set: 2.5 h EMG, 1.2 h accelerometer, + 0.6 h rest (EMG and acc.)
 #   Scripts/make-eval-set.sh OUTDIR --small  # ~5 min in total, for quick iterations
 #
 # The seeds below are fixed and never tuned on: change the detector, not this list. Each line is

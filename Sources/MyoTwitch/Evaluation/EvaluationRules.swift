@@ -10,8 +10,9 @@
 /// - **episodes** (twitch and cramp): IoU ≥ `episodeMinIoU` (0.5).
 ///
 /// Matching is one-to-one within each kind and channel, greedy by best overlap: every pair that
-/// meets the rule is scored (overlap in seconds of the widened interval for twitches, IoU for
-/// cramps and episodes, overlap for activity and artifacts), pairs are taken best first (ties: the
+/// meets the rule is scored (seconds of overlap with the true interval for twitches — the
+/// ±100 ms widening decides eligibility only —, IoU for cramps and episodes, overlap for
+/// activity and artifacts), pairs are taken best first (ties: the
 /// smaller onset difference, then the earlier true event), and a pair is skipped when either side
 /// is already taken. Greedy best-first is what people do by eye and, with events on one channel
 /// at least 0.3 s apart, it equals the optimal assignment in all but contrived cases.

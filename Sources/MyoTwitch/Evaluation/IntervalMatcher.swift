@@ -7,7 +7,7 @@ enum IntervalMatcher {
 
     enum Criterion {
         /// Closed-interval overlap after widening the true interval by `tolerance` seconds each
-        /// side; scored by the overlap length.
+        /// side; scored by the overlap length with the unwidened true interval.
         case overlap(tolerance: Double)
         /// Intersection over union at least `minimum`; scored by IoU.
         case iou(minimum: Double)
@@ -35,7 +35,10 @@ enum IntervalMatcher {
                 let score: Double
                 switch criterion {
                 case .overlap:
-                    score = min(high, det.end) - max(low, det.start)
+                    // Eligibility uses the widened interval; the score is the overlap with the
+                    // true interval itself, so a long detection that merely reaches into the
+                    // tolerance does not beat one that sits on the event.
+                    score = max(0, min(truthInterval.end, det.end) - max(truthInterval.start, det.start))
                 case .iou(let minimum):
                     let intersection = min(truthInterval.end, det.end) - max(truthInterval.start, det.start)
                     let union = max(truthInterval.end, det.end) - min(truthInterval.start, det.start)
