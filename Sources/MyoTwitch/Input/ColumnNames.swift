@@ -68,6 +68,8 @@ enum ColumnNames {
         let name = normalised(raw)
         let tokens = name.split(whereSeparator: { " _()[]{},:;-/".contains($0) }).map(String.init)
         if ["x", "y", "z", "ax", "ay", "az", "accx", "accy", "accz"].contains(name) { return true }
+        // `ax_ms2`, `ay_g`, `az (m/s^2)`: an axis letter pair followed by a unit.
+        if let first = tokens.first, ["ax", "ay", "az"].contains(first), tokens.count >= 2 { return true }
         if name.hasPrefix("acc") || name.contains("accel") || name.contains("acceleration") { return true }
         return tokens.contains { $0.hasPrefix("acc") || $0 == "accel" }
     }

@@ -30,6 +30,10 @@ import Testing
              dialect: "phyphox", sensor: .accelerometer,
              columns: ["Acceleration x (m/s^2)", "Acceleration y (m/s^2)", "Acceleration z (m/s^2)"],
              units: ["m/s^2", "m/s^2", "m/s^2"], rate: 200, first: [0.1, 0.2, 9.7]),
+        Case(name: "short axis names with units",
+             text: "time,ax_ms2,ay_ms2,az_ms2\n" + (0..<50).map { "\(String(format: "%.2f", Double($0) * 0.01)),0.1,0.2,9.8" }.joined(separator: "\n"),
+             dialect: "plain", sensor: .accelerometer, columns: ["ax_ms2", "ay_ms2", "az_ms2"],
+             units: ["m/s^2", "m/s^2", "m/s^2"], rate: 100, first: [0.1, 0.2, 9.8]),
         Case(name: "Sensor Logger",
              text: "time,seconds_elapsed,z,y,x\n"
                  + (0..<50).map { "\(1_698_765_432_000_000_000 + $0 * 10_000_000),\(String(format: "%.2f", Double($0) * 0.01)),9.8,0.1,-0.2" }.joined(separator: "\n"),
