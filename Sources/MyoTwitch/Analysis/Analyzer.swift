@@ -143,7 +143,8 @@ public final class Analyzer {
             detectors.append(detector)
             classifiers.append(EventClassifier(profile: profile, sensor: layout.sensor,
                                                sampleRate: sampleRate, settings: settings,
-                                               envelopeLength: detector.envelopeLength))
+                                               envelopeLength: detector.envelopeLength,
+                                               profileSpacing: detector.profileSpacing))
             rhythm.append(RhythmGate(gap: Int(profile.rhythmGapSeconds * sampleRate)))
         }
         let held = warmup
@@ -181,7 +182,7 @@ public final class Analyzer {
                     for released in rhythm[d].take(candidate) { crosstalk.add(released, channel: d) }
                 }
             }
-            let due = force ? rhythm[d].flush() : rhythm[d].advance(to: detectors[d].index)
+            let due = force ? rhythm[d].flush() : rhythm[d].advance(pending: detectors[d].earliestPendingOnset)
             for released in due { crosstalk.add(released, channel: d) }
         }
         let horizon = force ? Int.max : detectors.indices.map { d in

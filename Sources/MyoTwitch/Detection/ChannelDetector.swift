@@ -54,6 +54,9 @@ final class ChannelDetector {
     @exclusivity(unchecked) private var slowSum = 0.0
     @exclusivity(unchecked) private(set) var slowLevel: RobustLevel
     private let slowDecimation: Int
+    /// Samples between two values of a slow burst's profile (grows by doubling for long bursts,
+    /// which the classifier's periodicity check allows for by taking the count it sees).
+    var profileSpacing: Int { slowDecimation }
     @exclusivity(unchecked) private var slowActive = false
     @exclusivity(unchecked) private var slowSegment = Segment(onset: 0, end: 0, peakIndex: 0, peakAmplitude: 0,
                                                               bandEnergy: 0, motionEnergy: 0, clippedSamples: 0,

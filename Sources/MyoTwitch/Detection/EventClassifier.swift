@@ -15,11 +15,11 @@
 ///    accelerometer (`movement`: gross movement and walking);
 /// 3. shorter than `minCrampSeconds` → `activity` (`short-burst`): voluntary and exercise bursts
 ///    last 0.3–1.5 s, cramps seconds to minutes;
-/// 4. broken by ≥ 3 pauses of ≥ 0.2 s that take ≥ 20 % of its span → `activity`
-///    (`rhythmic-bursts`): exercise comes in bursts, a cramp holds;
+/// 4. broken by ≥ 3 pauses of ≥ 0.2 s that take ≥ 20 % of its span, with no slow-envelope burst
+///    holding through it → `activity` (`rhythmic-bursts`): exercise comes in bursts, a cramp holds;
 /// 5. spending ≥ 40 % of its time below 30 % of its peak level → `activity`
 ///    (`modulated-contraction`): strong contractions over a low hold are voluntary;
-/// 6. peaking below `minimumCrampSNR` × the noise → `activity` (`low-level-contraction`): a
+/// 6. EMG peaking below `minimumCrampSNR` × the noise → `activity` (`low-level-contraction`): a
 ///    cramp recruits many units firing fast, far above a weak postural hold;
 /// 7. otherwise → `cramp` (`sustained`).
 struct EventClassifier {
@@ -28,6 +28,8 @@ struct EventClassifier {
     let sampleRate: Double
     let settings: AnalysisSettings
     let envelopeLength: Int
+    /// Samples between two values of a slow burst's envelope profile.
+    let profileSpacing: Int
 
     /// An event in sample indices, before times are assigned.
     struct Candidate: Sendable {
@@ -106,14 +108,21 @@ struct EventClassifier {
             pauses += 1
             paused += b.onset - a.end
         }
-        if pauses >= 3 && Double(paused) >= 0.2 * span {
+        // Pauses count only when the slow detector did not hold through the whole group: a cramp's
+        // sparse recruitment leaves gaps between spikes, not between bursts.
+        let held = segments.contains { $0.sustained && Double($0.length) >= 0.7 * span }
+        if !held && pauses >= 3 && Double(paused) >= 0.2 * span {
+            return candidate(.activity, "rhythmic-bursts", merged)
+        }
+        if let slow = segments.first(where: { $0.sustained }),
+           slow.isPeriodic(valuesPerSecond: sampleRate / Double(max(1, profileSpacing))) {
             return candidate(.activity, "rhythmic-bursts", merged)
         }
         if let profile = segments.first(where: { $0.sustained })?.lowHoldFraction, profile >= 0.4 {
             return candidate(.activity, "modulated-contraction", merged)
         }
         let sustained = candidate(.cramp, "sustained", merged)
-        if sustained.snr < Self.minimumCrampSNR {
+        if sensor == .emg && sustained.snr < Self.minimumCrampSNR {
             return candidate(.activity, "low-level-contraction", merged)
         }
         return candidate(.cramp, "sustained", merged)

@@ -1,18 +1,22 @@
-/// Tells exercise from cramps by recurrence: three or more bursts on one channel, each starting
-/// within `gap` samples of the previous one's end, are a rhythm (exercise, `activity`); a
-/// sustained burst that starts no such chain is a cramp.
+/// Tells exercise from cramps by recurrence: a sustained burst is exercise (`activity`,
+/// `rhythmic-bursts`) when at least two other bursts of similar length (within a factor of two)
+/// lie in the same chain, a chain being bursts on one channel each starting within `gap` samples
+/// of the previous one's end.
 ///
-/// Cramps recur over tens of minutes; exercise bursts every few seconds. A cramp candidate is
-/// therefore held until `gap` has passed after it without the chain growing to three, which
-/// delays cramp reports by at most `gap` (twitches, artifacts and short activity pass at once).
+/// Cyclic exercise repeats bursts of about the same length every few seconds; a cramp is one long
+/// hold, even when it strikes in the middle of exercise (exercise-associated cramps), so a 20 s
+/// burst among 1 s exercise bursts stays a cramp. A cramp candidate is held until `gap` has passed
+/// after its chain's last burst, which delays cramp reports by at most `gap` (twitches, artifacts
+/// and short activity pass at once).
 struct RhythmGate {
     typealias Candidate = EventClassifier.Candidate
     /// Bursts closer than this (samples) continue a chain.
     let gap: Int
-    /// Chain length from which bursts are exercise.
-    static let rhythmLength = 3
+    /// Bursts of similar length a cramp candidate needs around it to count as exercise.
+    static let similarBursts = 2
 
-    private var chainLength = 0
+    /// Durations (samples) of the bursts in the current chain.
+    private var chain: [Int] = []
     private var chainEnd = Int.min
     private var held: [Candidate] = []
 
@@ -28,52 +32,46 @@ struct RhythmGate {
     mutating func take(_ c: Candidate) -> [Candidate] {
         guard Self.isBurst(c) else { return [c] }
         var released: [Candidate] = []
-        if chainLength > 0 && c.onset - chainEnd <= gap {
-            chainLength += 1
-        } else {
-            released += releaseHeld()
-            chainLength = 1
+        if !chain.isEmpty && c.onset - chainEnd > gap {
+            released += settle()
         }
+        chain.append(c.end - c.onset)
         chainEnd = max(chainEnd, c.end)
-        if chainLength >= Self.rhythmLength {
-            // A rhythm: everything held in it, and this burst, is exercise.
-            released += held.map(Self.asRhythm)
-            held.removeAll()
-            released.append(c.kind == .cramp ? Self.asRhythm(c) : c)
-        } else if c.kind == .cramp {
-            held.append(c)
-        } else {
-            released.append(c)
-        }
+        if c.kind == .cramp { held.append(c) } else { released.append(c) }
         return released
     }
 
-    /// Releases held cramps once `index` (samples processed) shows the chain can no longer grow.
-    mutating func advance(to index: Int) -> [Candidate] {
-        guard !held.isEmpty, index - chainEnd > gap else { return [] }
-        chainLength = 0
-        return releaseHeld()
+    /// Releases held candidates once the chain is over: `pending` is the earliest sample at which
+    /// an undecided burst of the detector may start (a long burst still in progress continues the
+    /// chain even when its start lies more than `gap` behind the samples processed).
+    mutating func advance(pending: Int) -> [Candidate] {
+        guard !held.isEmpty, pending - chainEnd > gap else { return [] }
+        return settle()
     }
 
-    /// End of input (or a gap in the time axis): held cramps are cramps.
+    /// End of input (or a gap in the time axis): the chain is over.
     mutating func flush() -> [Candidate] {
-        chainLength = 0
-        chainEnd = Int.min
-        return releaseHeld()
+        settle()
     }
 
     /// The earliest onset among held candidates.
     var earliestHeldOnset: Int? { held.first?.onset }
 
-    private mutating func releaseHeld() -> [Candidate] {
-        defer { held.removeAll() }
-        return held
-    }
-
-    private static func asRhythm(_ c: Candidate) -> Candidate {
-        var c = c
-        c.kind = .activity
-        c.reason = "rhythmic-bursts"
-        return c
+    /// Decides every held cramp candidate against the finished chain.
+    private mutating func settle() -> [Candidate] {
+        defer {
+            held.removeAll()
+            chain.removeAll()
+            chainEnd = Int.min
+        }
+        return held.map { c in
+            let length = max(1, c.end - c.onset)
+            let similar = chain.filter { $0 * 2 >= length && $0 <= 2 * length }.count - 1
+            guard similar >= Self.similarBursts else { return c }
+            var rhythmic = c
+            rhythmic.kind = .activity
+            rhythmic.reason = "rhythmic-bursts"
+            return rhythmic
+        }
     }
 }
