@@ -70,6 +70,9 @@ final class ChannelDetector {
     /// Mean motion energy of quiet signal (exponential average over quiet values, about 10 s).
     @exclusivity(unchecked) private var motionQuietMean = -1.0
     private let motionSmoothing: Double
+    /// The lowest rate at which a one-sample outlier is told from a potential, Hz: the shortest
+    /// potentials (5 ms) span four samples there.
+    static let singleSampleMinimumRate = 800.0
     /// Samples processed so far (the index of the next sample).
     @exclusivity(unchecked) private(set) var index = 0
     /// Detection is suppressed before this index (filters settling after start or a gap).
@@ -413,7 +416,12 @@ final class ChannelDetector {
         slowSegment.spectrum = burstSpectrum.features(excluding: notchFrequencies)
         // Too short to be more than a twitch or two seen through the slow window: the spike
         // detector has those.
-        guard slowSegment.length >= minBurstLength else { return }
+        guard slowSegment.length >= minBurstLength else {
+            if !group.isEmpty && slowSegment.onset <= group.end + groupGap {
+                group.shortBurst = slowSegment
+            }
+            return
+        }
         add(slowSegment, finished: &finished)
     }
 
@@ -468,7 +476,10 @@ final class ChannelDetector {
             current.motionEnergy = motion
             current.energySamples = b - a + 1
         }
-        current.singleSample = isSingleSampleOutlier(at: current.peakIndex, oldest: oldest)
+        // Below ~800 Hz a short motor-unit potential fills a single sample itself, and a lone
+        // outlier cannot be told from it: the check runs only where a potential spans several.
+        current.singleSample = sampleRate >= Self.singleSampleMinimumRate
+            && isSingleSampleOutlier(at: current.peakIndex, oldest: oldest)
     }
 
     /// Whether the raw signal near `peak` holds a lone outlier: a second difference that dwarfs

@@ -8,8 +8,10 @@
 ///    for an accelerometer `activity` (`movement`): a step or a gesture, not a local twitch;
 /// 4. otherwise → `twitch` (`short-spike`).
 ///
-/// A group is sustained when one of its segments is longer than a twitch, or when it holds ≥ 4
-/// segments over ≥ the profile's sustained span. Sustained groups are judged as a whole:
+/// A group is sustained when one of its segments is longer than a twitch, when it holds ≥ 4
+/// segments over ≥ the profile's sustained span, or when most of its energy lies between its
+/// spikes within a short slow-envelope activation (a brief contraction whose peaks crossed the
+/// spike threshold). Sustained groups are judged as a whole:
 /// 1. clipping over ≥ 2 % of it → `artifact` (`clipping`);
 /// 2. motion energy dominating → `artifact` for EMG (`low-frequency-power`), `activity` for an
 ///    accelerometer (`movement`: gross movement and walking);
@@ -52,7 +54,7 @@ struct EventClassifier {
         let allShort = group.segments.allSatisfy { $0.length <= maxTwitch && !$0.sustained }
         let span = group.end - group.onset + 1
         let isTrain = group.segments.count >= 4 && Double(span) >= profile.sustainedSeconds * sampleRate
-        if allShort && !isTrain {
+        if allShort && !isTrain && !group.isMostlyBetweenSpikes {
             return group.segments.map(classifyShort)
         }
         return [classifySustained(group)]
@@ -76,7 +78,14 @@ struct EventClassifier {
     }
 
     private func classifySustained(_ group: SegmentGroup) -> Candidate {
-        let segments = group.segments.sorted { $0.onset < $1.onset }
+        var segments = group.segments.sorted { $0.onset < $1.onset }
+        if let burst = group.shortBurst, group.isMostlyBetweenSpikes {
+            // The brief contraction spans the slow activation, not just its spikes.
+            var covering = burst
+            covering.sustained = false
+            segments.append(covering)
+            segments.sort { $0.onset < $1.onset }
+        }
         var merged = segments[0]
         merged.onset = group.onset
         merged.end = group.end

@@ -84,6 +84,22 @@ struct Segment: Sendable, Equatable {
 /// A run of segments close together in time: one twitch (or doublet), a twitch train, or a burst.
 struct SegmentGroup: Sendable {
     var segments: [Segment] = []
+    /// A slow-detector activation too short to be a burst of its own (under `minBurstSeconds`)
+    /// that overlapped the group: its band energy and length tell a short exercise burst, whose
+    /// energy lies mostly between the spikes, from isolated spikes on a quiet background.
+    var shortBurst: Segment? = nil
+
+    /// Whether the group's energy lies mostly outside its spike segments, within a short slow
+    /// activation: a brief contraction whose peaks happened to cross the spike threshold.
+    var isMostlyBetweenSpikes: Bool {
+        guard let burst = shortBurst, let noise = segments.first?.noiseLevel else { return false }
+        let floor = noise * noise
+        let spikeEnergy = segments.reduce(0) { $0 + $1.bandEnergy }
+        let spikeSamples = segments.reduce(0) { $0 + $1.energySamples }
+        let spikeExcess = spikeEnergy - floor * Double(spikeSamples)
+        let outsideExcess = burst.bandEnergy - spikeEnergy - floor * Double(max(0, burst.energySamples - spikeSamples))
+        return outsideExcess > max(spikeExcess, 0)
+    }
     var onset: Int { segments.map(\.onset).min() ?? 0 }
     var end: Int { segments.map(\.end).max() ?? 0 }
     var isEmpty: Bool { segments.isEmpty }
