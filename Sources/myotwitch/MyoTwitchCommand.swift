@@ -20,7 +20,7 @@ struct MyoTwitchCommand: ParsableCommand {
           myotwitch evaluate --truth sim.truth.json detected.json
         """,
         subcommands: [AnalyzeCommand.self, StreamCommand.self, ReportCommand.self, SimulateCommand.self,
-                      EvaluateCommand.self]
+                      EvaluateCommand.self, BenchmarkCommand.self]
     )
 
     /// Runs the command; usage errors exit with status 2 (the Unix convention our contract names)
