@@ -4,7 +4,8 @@
 #
 #   Scripts/evaluate.sh SETDIR [--format text|markdown|json]
 #
-# Detections go to SETDIR/results/NAME.json; the tables go to standard output.
+# Detections go to $RESULTS (default SETDIR/results)/NAME.json; the tables go to standard output.
+# For the bundled recordings: RESULTS=$(mktemp -d) bash Scripts/evaluate.sh SampleData
 set -euo pipefail
 
 if [[ $# -lt 1 ]]; then
@@ -18,7 +19,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 swift build -c release --package-path "$ROOT" >&2
 BIN=$(swift build -c release --package-path "$ROOT" --show-bin-path)/myotwitch
 
-mkdir -p "$SETDIR/results"
+RESULTS=${RESULTS:-$SETDIR/results}
+mkdir -p "$RESULTS"
 shopt -s nullglob
 CSVS=("$SETDIR"/*.csv)
 if [[ ${#CSVS[@]} -eq 0 ]]; then
@@ -26,5 +28,5 @@ if [[ ${#CSVS[@]} -eq 0 ]]; then
     exit 1
 fi
 # Exit status 1 means some file failed; evaluate still scores the others and names the missing.
-"$BIN" analyze "${CSVS[@]}" --format json --output "$SETDIR/results/" || echo "analyze: some files failed" >&2
-"$BIN" evaluate --truth "$SETDIR" "$SETDIR/results" --by name --by sensor --by rate --by unit "$@"
+"$BIN" analyze "${CSVS[@]}" --format json --output "$RESULTS/" || echo "analyze: some files failed" >&2
+"$BIN" evaluate --truth "$SETDIR" "$RESULTS" --by name --by sensor --by rate --by unit "$@"
