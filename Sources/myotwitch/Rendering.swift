@@ -53,8 +53,3 @@ enum Rendering {
         return data
     }
 }
-
-struct RenderingError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
-}

@@ -49,7 +49,7 @@ extension HTMLReport {
         }
         out += "<text x=\"14\" y=\"\(f((top + bottom) / 2))\" transform=\"rotate(-90 14 \(f((top + bottom) / 2)))\" text-anchor=\"middle\">twitches per minute</text>"
         out += "<line class=\"ref\" x1=\"\(f(frame.left))\" y1=\"\(f(y(reference)))\" x2=\"\(f(frame.left + frame.plotWidth))\" y2=\"\(f(y(reference)))\"/>"
-        out += "<text x=\"\(f(frame.left + frame.plotWidth - 4))\" y=\"\(f(y(reference) - 5))\" text-anchor=\"end\">healthy shin muscle: at most \(ReportText.fixed(reference, 0)) per minute</text>"
+        out += "<text x=\"\(f(frame.left + frame.plotWidth - 4))\" y=\"\(f(y(reference) - 5))\" text-anchor=\"end\" class=\"halo\">healthy shin muscle: at most \(ReportText.fixed(reference, 0)) per minute</text>"
         for (c, series) in rates.enumerated() {
             var d = ""
             for (i, v) in series.enumerated() {
@@ -92,20 +92,21 @@ extension HTMLReport {
 
     /// Episode durations in the bins of `durationBins`, twitch and cramp episodes stacked.
     static func durationHistogram(_ result: AnalysisResult) -> String {
-        let width = 1100.0, left = 60.0, top = 12.0, bottom = 170.0
+        let width = 1100.0, left = 60.0, top = 22.0, bottom = 180.0
         var counts = Array(repeating: (twitch: 0, cramp: 0), count: durationBins.count)
         for e in result.episodes {
             let b = durationBins.firstIndex { e.duration < $0.upper } ?? durationBins.count - 1
             if e.kind == .twitch { counts[b].twitch += 1 } else { counts[b].cramp += 1 }
         }
-        // Whole-number ticks: four steps of at least one episode.
-        let step = (Double(max(1, counts.map { $0.twitch + $0.cramp }.max() ?? 1)) / 4).rounded(.up)
-        let yMax = step * 4
+        // Whole-number ticks, at most four steps: 0, 1, 2 for a tallest bar of 2; 0, 2, …, 8 for 7.
+        let tallest = Double(max(1, counts.map { $0.twitch + $0.cramp }.max() ?? 1))
+        let step = (tallest / 4).rounded(.up)
+        let yMax = step * (tallest / step).rounded(.up)
         func y(_ v: Double) -> Double { bottom - v / yMax * (bottom - top) }
         let slot = (width - left - 20) / Double(durationBins.count)
         var out = svgOpen(width: width, height: bottom + 26, label: "Histogram of episode durations")
-        for k in 0...4 {
-            let v = yMax * Double(k) / 4
+        for k in 0...Int(yMax / step) {
+            let v = Double(k) * step
             out += "<line class=\"grid\" x1=\"\(f(left))\" y1=\"\(f(y(v)))\" x2=\"\(f(width - 20))\" y2=\"\(f(y(v)))\"/>"
             out += "<text x=\"\(f(left - 8))\" y=\"\(f(y(v) + 4))\" text-anchor=\"end\">\(ReportText.fixed(v, 0))</text>"
         }

@@ -39,6 +39,7 @@ extension HTMLReport {
         svg text { font-family: inherit; font-size: 12px; fill: #4a5864; }
         svg .axis { stroke: #c5ccd2; stroke-width: 1; }
         svg .grid { stroke: #eef1f3; stroke-width: 1; }
+        svg .halo { paint-order: stroke; stroke: #ffffff; stroke-width: 4px; stroke-linejoin: round; }
         svg .ref { stroke: #8a98a4; stroke-width: 1; stroke-dasharray: 5 4; }
         .legend { display: flex; flex-wrap: wrap; gap: 4px 18px; font-size: 0.9em; margin: 4px 0; }
         .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; \

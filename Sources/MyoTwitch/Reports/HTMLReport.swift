@@ -32,7 +32,7 @@ public enum HTMLReport {
         body += rateChart(result)
         body += "<p class=\"muted\">Twitches per minute in \(ReportText.fixed(rateBinSeconds(duration: result.source.durationSeconds) / 60, 0))-minute bins. The dashed line is the highest rate seen in a healthy shin muscle; other muscles, such as the small muscles of the foot, can have far more.</p>"
         body += "<h2>Episodes</h2>" + legend([.twitch, .cramp], envelope: false) + episodeTimeline(result)
-        body += "<h2>Episode durations</h2>" + durationHistogram(result)
+        body += "<h2>Episode durations</h2>" + legend([.twitch, .cramp], envelope: false) + durationHistogram(result)
         body += "<h2>Recurrence per channel</h2>" + recurrenceTable(result)
         body += "<h2>Cramps</h2>" + crampTable(result)
         body += "<h2>Twitch episodes</h2>" + episodeTable(result)
