@@ -15,12 +15,16 @@ extension HTMLReport {
     static func twitchRates(_ result: AnalysisResult) -> (bin: Double, rates: [[Double]]) {
         let duration = result.source.durationSeconds
         let bin = rateBinSeconds(duration: duration)
-        let count = max(1, Int((duration / bin).rounded(.up)))
+        let bins = (duration / bin).rounded(.up)
+        let count = bins.isFinite ? max(1, Int(min(bins, 100_000))) : 1
         var rates: [[Double]] = []
         for channel in result.source.channels {
             var counts = Array(repeating: 0, count: count)
             for e in result.events where e.kind == .twitch && e.channel == channel {
-                counts[min(count - 1, max(0, Int(e.peakTime / bin)))] += 1
+                // Clamped as a Double first: `Int(_:)` traps on values beyond its range, and a
+                // saved result may hold any finite time.
+                let index = min(Double(count - 1), max(0, (e.peakTime / bin).rounded(.down)))
+                counts[index.isNaN ? 0 : Int(index)] += 1
             }
             rates.append(counts.indices.map { i in
                 let length = max(min(bin, duration - Double(i) * bin), bin / 2)

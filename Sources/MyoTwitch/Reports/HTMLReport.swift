@@ -7,12 +7,12 @@
 /// most `envelopePointLimit` points per channel, so an hour of 8 channels stays well under 2 MB.
 /// The same result always gives the same bytes.
 public enum HTMLReport {
-    /// The report of one recording. `traces` are envelope values per channel (in the order of
-    /// `result.source.channels`), one per `traceBinSeconds` from t = 0; pass none for a report
-    /// from a saved result, whose timeline then shows events only.
-    public static func render(_ result: AnalysisResult, traces: [[Double]] = [],
-                              traceBinSeconds: Double = 0.5) -> String {
-        let hasTraces = traces.contains { !$0.isEmpty }
+    /// The report of one recording. `traces` are the signal envelopes drawn in the timeline,
+    /// matched to rows by channel name; pass `nil` (or none) for a report from a saved result,
+    /// whose timeline then shows the events only.
+    public static func render(_ result: AnalysisResult, traces: [EnvelopeTrace]? = nil) -> String {
+        let traces = traces ?? []
+        let hasTraces = traces.contains { !$0.values.isEmpty && $0.secondsPerPoint > 0 }
         var body = "<h1>Twitch and cramp report</h1>"
         body += facts(result)
         body += "<p class=\"overview\">\(e(ReportFacts.overview(result)))</p>"
@@ -23,9 +23,9 @@ public enum HTMLReport {
         body += "<h2>Advisory flags</h2>" + flagList(result.summary.flags)
         body += "<h2>Timeline</h2>"
         body += legend([.twitch, .cramp, .activity, .artifact], envelope: hasTraces)
-        body += timeline(result, traces: traces, binSeconds: traceBinSeconds)
+        body += timeline(result, traces: traces)
         body += hasTraces
-            ? "<p class=\"muted\">The envelope is the RMS of the filtered signal, on a log scale from each channel’s median (its resting level) to its maximum. Twitches are the ticks at the bottom of each row.</p>"
+            ? "<p class=\"muted\">The envelope is the amplitude of the filtered signal, on a log scale from each channel’s median (its resting level) to its maximum. Twitches are the ticks at the bottom of each row.</p>"
             : "<p class=\"muted\">This report was made from a saved result, which holds no signal envelope: the timeline shows the detected events only.</p>"
         body += "<h2>Twitch raster</h2>" + raster(result)
         body += "<h2>Twitch rate over time</h2>" + seriesLegend(result.source.channels)
@@ -38,6 +38,17 @@ public enum HTMLReport {
         body += "<h2>Twitch episodes</h2>" + episodeTable(result)
         body += "<h2>About this report</h2>" + about()
         return document(title: "Twitch and cramp report: \(result.source.path)", body: body)
+    }
+
+    /// The report of one recording with envelope values per channel as the analyzer collects
+    /// them: `traces[i]` belongs to `result.source.channels[i]` and holds one value per
+    /// `traceBinSeconds` from t = 0.
+    public static func render(_ result: AnalysisResult, traces: [[Double]],
+                              traceBinSeconds: Double = 0.5) -> String {
+        let named = zip(result.source.channels, traces).map {
+            EnvelopeTrace(channel: $0, start: 0, secondsPerPoint: traceBinSeconds, values: $1)
+        }
+        return render(result, traces: named)
     }
 
     /// One summary table for several recordings (a cohort), failed inputs listed with their

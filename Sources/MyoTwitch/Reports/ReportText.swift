@@ -20,7 +20,8 @@ enum ReportText {
 
     /// A time from the start of the recording as `m:ss` or `h:mm:ss` (whole seconds, rounded down).
     static func clock(_ seconds: Double) -> String {
-        let total = seconds.isFinite ? max(0, Int(seconds.rounded(.down))) : 0
+        // Clamped before conversion (`Int(_:)` traps beyond its range) to about 31,700 years.
+        let total = seconds.isFinite ? Int(min(max(0, seconds.rounded(.down)), 1e12)) : 0
         let h = total / 3600, m = (total % 3600) / 60, s = total % 60
         let ss = s < 10 ? "0\(s)" : "\(s)"
         if h > 0 { return "\(h):\(m < 10 ? "0\(m)" : "\(m)"):\(ss)" }
