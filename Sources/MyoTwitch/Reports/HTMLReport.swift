@@ -16,6 +16,7 @@ public enum HTMLReport {
         var body = "<h1>Twitch and cramp report</h1>"
         body += facts(result)
         body += "<p class=\"overview\">\(e(ReportFacts.overview(result)))</p>"
+        body += "<p class=\"muted\">\(e(ReportText.notADiagnosisPointer))</p>"
         if result.source.durationSeconds < ReferenceRate.minimumObservationSeconds {
             body += "<p class=\"muted\">\(e(ReportFacts.shortRecordingNote))</p>"
         }
@@ -57,7 +58,8 @@ public enum HTMLReport {
         var body = "<h1>Twitch and cramp report: \(ReportText.count(entries.count, "recording", "recordings"))</h1>"
         var failed = 0
         body += "<table>" + head(["Recording", "Status", "Length", "Channels", "Twitches", "Twitches per minute",
-                                   "Twitch episodes", "Longest episode", "Cramps", "Time in cramps", "Flags"], textColumns: 2) + "<tbody>"
+                                   "Twitch episodes", "Longest episode", "Cramps", "Time in cramps", "Flags"],
+                                  textColumns: 2, alsoText: [3, 10]) + "<tbody>"
         for entry in entries {
             switch entry {
             case .failed(let path, let error):
@@ -71,7 +73,7 @@ public enum HTMLReport {
                              ReportText.fixed(t.twitchRatePerMinute, 2), String(t.twitchEpisodes),
                              t.longestTwitchEpisode > 0 ? ReportText.duration(t.longestTwitchEpisode) : "–",
                              String(t.cramps), ReportText.duration(t.crampSeconds), flags.isEmpty ? "none" : flags],
-                            textColumns: 2)
+                            textColumns: 2, alsoText: [3, 10])
             }
         }
         body += "</tbody></table>"
@@ -83,10 +85,13 @@ public enum HTMLReport {
         return document(title: "Twitch and cramp report: \(entries.count) recordings", body: body)
     }
 
+    /// The rate chart's legend: a colour per channel, then the dashed healthy reference line.
     static func seriesLegend(_ channels: [String]) -> String {
         "<div class=\"legend\">" + channels.enumerated().map { i, name in
             "<span><span class=\"swatch\" style=\"background:\(seriesColours[i % seriesColours.count])\"></span>\(e(name))</span>"
-        }.joined() + "</div>"
+        }.joined()
+            + "<span><span class=\"dash\"></span>healthy shin muscle: at most \(ReportText.fixed(healthyShinMaximum, 0)) per minute</span>"
+            + "</div>"
     }
 
     /// The XHTML document around `body` (already escaped markup).

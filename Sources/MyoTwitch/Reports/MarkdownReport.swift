@@ -15,6 +15,7 @@ public enum MarkdownReport {
         if let mains = result.summary.mainsHz { out += ", \(ReportText.fixed(mains, 0)) Hz mains removed" }
         out += ".\n\n"
         out += ReportFacts.overview(result) + "\n\n"
+        out += "_" + ReportText.notADiagnosisPointer + "_\n\n"
         if result.source.durationSeconds < ReferenceRate.minimumObservationSeconds {
             out += "_" + ReportFacts.shortRecordingNote + "_\n\n"
         }

@@ -120,6 +120,13 @@ final class XMLProbe: NSObject, XMLParserDelegate {
         }
     }
 
+    @Test(arguments: [(31.9, 40.0, 10.0), (3.3, 4.0, 1.0), (110.0, 150.0, 50.0), (0.4, 0.4, 0.1), (5.0, 5.0, 1.0), (0.0, 1.0, 1.0)])
+    func rateAxisHasRoundTicksInAtMostFiveSteps(highest: Double, max: Double, step: Double) {
+        let scale = HTMLReport.niceScale(highest)
+        #expect(abs(scale.max - max) < 1e-9 && abs(scale.step - step) < 1e-9)
+        #expect(scale.max >= highest && (scale.max / scale.step).rounded() <= 5)
+    }
+
     @Test func ratesUseMinuteBinsAndHalfABinForATinyLastBin() {
         let events = [F.event(.twitch, "a", 10), F.event(.twitch, "a", 20), F.event(.twitch, "a", 125)]
         let (bin, rates) = HTMLReport.twitchRates(F.result(channels: ["a"], duration: 130, events: events))
