@@ -17,7 +17,7 @@ public enum HTMLReport {
         body += facts(result)
         body += "<p class=\"overview\">\(e(ReportFacts.overview(result)))</p>"
         body += "<p class=\"muted\">\(e(ReportText.notADiagnosisPointer))</p>"
-        if result.source.durationSeconds < ReferenceRate.minimumObservationSeconds {
+        if ReportFacts.isShort(result.source) {
             body += "<p class=\"muted\">\(e(ReportFacts.shortRecordingNote))</p>"
         }
         body += "<h2>Channels</h2>" + channelTable(result)

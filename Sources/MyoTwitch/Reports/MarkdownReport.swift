@@ -16,7 +16,7 @@ public enum MarkdownReport {
         out += ".\n\n"
         out += ReportFacts.overview(result) + "\n\n"
         out += "_" + ReportText.notADiagnosisPointer + "_\n\n"
-        if result.source.durationSeconds < ReferenceRate.minimumObservationSeconds {
+        if ReportFacts.isShort(result.source) {
             out += "_" + ReportFacts.shortRecordingNote + "_\n\n"
         }
         out += channelSection(result)
