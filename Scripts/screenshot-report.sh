@@ -36,9 +36,16 @@ fi
 report_abs=$(cd "$(dirname "$report")" && pwd)/$(basename "$report")
 case "$out" in /*) out_abs=$out ;; *) out_abs=$(pwd)/$out ;; esac
 
+# Characters that mean something in a URL are percent-encoded (% first), so that a report named
+# "a #1.html" is not cut at a fragment.
+url_path=${report_abs//%/%25}
+url_path=${url_path// /%20}
+url_path=${url_path//#/%23}
+url_path=${url_path//\?/%3F}
+
 "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars \
     --force-device-scale-factor=1 --window-size="$size" \
-    --screenshot="$out_abs" "file://$report_abs" >/dev/null 2>&1 || true
+    --screenshot="$out_abs" "file://$url_path" >/dev/null 2>&1 || true
 
 if [ ! -s "$out_abs" ]; then
     echo "$0: no screenshot was written to $out" >&2

@@ -137,4 +137,22 @@ import Testing
         #expect(Self.wellFormed(html.stdout))
         #expect(html.stdout.contains("Twitch and cramp report: 2 recordings"))
     }
+
+    @Test func aDirectoryOfResultsIsSearchedForJSONFilesOnly() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let nested = dir.appendingPathComponent("results/nested")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        let a = try Self.saved(in: dir, name: "a")
+        try FileManager.default.moveItem(at: a.json, to: nested.appendingPathComponent("a.json"))
+        // A hidden file and a CSV beside the results are not results and are left alone.
+        _ = try SampleCSV.write("{\"schema\": 3", named: ".hidden.json", in: nested)
+        _ = try SampleCSV.write("time,emg\n", named: "notes.csv", in: nested)
+        let r = try CLI.run(["report", dir.appendingPathComponent("results").path, "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = r.stdout.split(separator: "\r\n")
+        #expect(rows.first?.hasPrefix("record,kind,channel,") == true, "one result gives its own rows")
+        #expect(rows.dropFirst().allSatisfy { $0.hasSuffix(",\(a.csv.path)") })
+        #expect(rows.contains { $0.hasPrefix("event,twitch,") })
+    }
 }

@@ -6,7 +6,7 @@
 /// |---|---|---|
 /// | `long-twitch-episode` | a twitch episode lasts longer than `settings.longEpisodeSeconds` | 300 s |
 /// | `multiple-sites` | twitches are found on at least `minimumSites` channels | 2 |
-/// | `twitching-without-exercise` | a twitch has no `activity` event in the `exerciseLookbackSeconds` before it | 1800 s |
+/// | `twitching-without-exercise` | a twitch with at least `minimumLookbackSeconds` recorded before it has no `activity` event in the `exerciseLookbackSeconds` before it | 1800 s (300 s recorded) |
 /// | `repeated-cramps` | at least `repeatedCramps` cramps start within `crampWindowSeconds` | 2 in 3600 s |
 ///
 /// Flags come in the order of the table, at most one per code.
@@ -19,6 +19,12 @@ public struct AdvisoryRules: Sendable {
     /// 1800 s: twitches after exercise are common while muscles recover; half an hour covers the
     /// usual post-exercise period.
     public var exerciseLookbackSeconds: Double
+    /// Recorded time a twitch needs before it to be judged by `twitching-without-exercise`.
+    /// Default 300 s: with less, the recording cannot tell whether exercise came just before it
+    /// started, and "none was seen in the 20 s before" is no fact worth a flag. When the
+    /// recording covers less than `exerciseLookbackSeconds` before a twitch, the flag says how
+    /// much it covers. Values above `exerciseLookbackSeconds` act as `exerciseLookbackSeconds`.
+    public var minimumLookbackSeconds: Double
     /// Cramps that raise `repeated-cramps` when they start within `crampWindowSeconds`. Default 2.
     public var repeatedCramps: Int
     /// Window for `repeated-cramps`, seconds. Default 3600 s: after a cramp, susceptibility stays
@@ -26,19 +32,24 @@ public struct AdvisoryRules: Sendable {
     public var crampWindowSeconds: Double
 
     public init(settings: AnalysisSettings = AnalysisSettings(), minimumSites: Int = 2,
-                exerciseLookbackSeconds: Double = 1800, repeatedCramps: Int = 2,
-                crampWindowSeconds: Double = 3600) {
+                exerciseLookbackSeconds: Double = 1800, minimumLookbackSeconds: Double = 300,
+                repeatedCramps: Int = 2, crampWindowSeconds: Double = 3600) {
         self.settings = settings
         self.minimumSites = minimumSites
         self.exerciseLookbackSeconds = exerciseLookbackSeconds
+        self.minimumLookbackSeconds = minimumLookbackSeconds
         self.repeatedCramps = repeatedCramps
         self.crampWindowSeconds = crampWindowSeconds
     }
 
     /// The flags for a recording of `durationSeconds` with these events and episodes.
+    ///
+    /// Times are seconds from the first sample, so the recorded time before an event is its
+    /// start time; `durationSeconds` is not needed by the current rules and kept so that callers
+    /// need not change when a rule comes to depend on it.
     public func flags(events: [DetectedEvent], episodes: [Episode],
                       durationSeconds: Double) -> [AdvisoryFlag] {
-        [longEpisode(episodes), multipleSites(events), withoutExercise(events, durationSeconds),
+        [longEpisode(episodes), multipleSites(events), withoutExercise(events),
          repeatedCramps(events)].compactMap { $0 }
     }
 
@@ -69,37 +80,52 @@ public struct AdvisoryRules: Sendable {
             rule: "twitches on at least \(minimumSites) channels")
     }
 
-    func withoutExercise(_ events: [DetectedEvent], _ durationSeconds: Double) -> AdvisoryFlag? {
+    func withoutExercise(_ events: [DetectedEvent]) -> AdvisoryFlag? {
         let window = exerciseLookbackSeconds
+        let needed = min(max(0, minimumLookbackSeconds), window)
         let activity = events.filter { $0.kind == .activity }
-        let twitches = events.filter { $0.kind == .twitch }
+        let twitches = events.filter { $0.kind == .twitch }.sorted { $0.start < $1.start }
         // An activity counts when it began before the twitch and was still going on, or ended,
-        // at most `window` seconds before it.
+        // at most `window` seconds before it. Twitches too early in the recording to look back
+        // `needed` seconds are not judged either way.
         let unexplained = twitches.filter { twitch in
-            !activity.contains { $0.start <= twitch.start && $0.end >= twitch.start - window }
+            twitch.start >= needed
+                && !activity.contains { $0.start <= twitch.start && $0.end >= twitch.start - window }
         }
-        guard let first = unexplained.first else { return nil }
-        let of = unexplained.count == twitches.count
-            ? (twitches.count == 1 ? "the twitch" : "any of the \(twitches.count) twitches")
-            : "\(unexplained.count) of the \(twitches.count) twitches"
+        guard let first = unexplained.first, let last = unexplained.last else { return nil }
+        let full = unexplained.filter { $0.start >= window }
+        let partial = unexplained.count - full.count
+        func of(_ n: Int) -> String {
+            n == twitches.count
+                ? (n == 1 ? "the twitch" : "any of the \(n) twitches")
+                : "\(n) of the \(twitches.count) twitches"
+        }
         var message: String
-        if durationSeconds < window {
-            message = "No exercise or voluntary activity was seen before \(of). The recording "
-                + "covers \(ReportText.duration(durationSeconds)), less than the "
-                + "\(ReportText.minutes(window)) minutes the rule looks back, so only the recorded "
-                + "time before each twitch could be checked."
-        } else {
+        if let firstFull = full.first {
             message = "No exercise or voluntary activity was seen in the "
-                + "\(ReportText.minutes(window)) minutes before \(of)."
-            if first.start < window {
-                message += " For twitches in the first \(ReportText.minutes(window)) minutes only "
-                    + "the recorded time before them could be checked."
+                + "\(ReportText.minutes(window)) minutes before \(of(full.count)) "
+                + "(\(full.count == 1 ? "at" : "the first at") \(ReportText.clock(firstFull.start)))."
+            if partial > 0 {
+                message += " Before \(ReportText.count(partial, "earlier twitch", "earlier twitches"))"
+                    + " the recording covers less than \(ReportText.minutes(window)) minutes "
+                    + "(\(ReportText.duration(first.start)) at the shortest), and none was seen there either."
             }
+        } else {
+            // Every unexplained twitch came less than `window` into the recording: state the
+            // span that was checked instead of claiming the whole window.
+            let covered = first.start == last.start
+                ? ReportText.duration(first.start)
+                : "\(ReportText.duration(first.start)) to \(ReportText.duration(last.start))"
+            message = "No exercise or voluntary activity was seen in the recorded time before "
+                + "\(of(unexplained.count)): \(covered), less than the "
+                + "\(ReportText.minutes(window)) minutes the rule looks back, so exercise before "
+                + "the recording started cannot be ruled out."
         }
         return AdvisoryFlag(
             code: "twitching-without-exercise", message: message,
             rule: "a twitch with no activity event in the \(ReportText.fixed(window, 0)) s before "
-                + "it (within the recording)")
+                + "it (within the recording; twitches with less than \(ReportText.fixed(needed, 0)) s "
+                + "recorded before them are not judged)")
     }
 
     func repeatedCramps(_ events: [DetectedEvent]) -> AdvisoryFlag? {

@@ -15,12 +15,16 @@ extension HTMLReport {
     static func twitchRates(_ result: AnalysisResult) -> (bin: Double, rates: [[Double]]) {
         let duration = result.source.durationSeconds
         let bin = rateBinSeconds(duration: duration)
-        let count = max(1, Int((duration / bin).rounded(.up)))
+        let bins = (duration / bin).rounded(.up)
+        let count = bins.isFinite ? max(1, Int(min(bins, 100_000))) : 1
         var rates: [[Double]] = []
         for channel in result.source.channels {
             var counts = Array(repeating: 0, count: count)
             for e in result.events where e.kind == .twitch && e.channel == channel {
-                counts[min(count - 1, max(0, Int(e.peakTime / bin)))] += 1
+                // Clamped as a Double first: `Int(_:)` traps on values beyond its range, and a
+                // saved result may hold any finite time.
+                let index = min(Double(count - 1), max(0, (e.peakTime / bin).rounded(.down)))
+                counts[index.isNaN ? 0 : Int(index)] += 1
             }
             rates.append(counts.indices.map { i in
                 let length = max(min(bin, duration - Double(i) * bin), bin / 2)
@@ -30,26 +34,31 @@ extension HTMLReport {
         return (bin, rates)
     }
 
+    /// The highest twitch rate seen in a healthy shin muscle (per minute), drawn as the dashed
+    /// reference line of the rate chart and named in its legend.
+    static var healthyShinMaximum: Double {
+        ReferenceRate.healthy.compactMap(\.upperPerMinute).first ?? 3
+    }
+
     /// Twitch rate per minute over time, one line per channel, with the healthy shin maximum as
-    /// a dashed reference line.
+    /// a dashed reference line (labelled in the legend, where no line can cover the label).
     static func rateChart(_ result: AnalysisResult) -> String {
         let frame = TimeFrame(duration: result.source.durationSeconds)
         let top = 12.0, bottom = 190.0
         let (bin, rates) = twitchRates(result)
-        let reference = ReferenceRate.healthy.compactMap(\.upperPerMinute).first ?? 3
+        let reference = healthyShinMaximum
         let highest = max(rates.flatMap { $0 }.max() ?? 0, reference)
-        let yMax = niceCeiling(highest * 1.15)
+        let (yMax, step) = niceScale(highest * 1.1)
         func y(_ v: Double) -> Double { bottom - v / yMax * (bottom - top) }
         var out = svgOpen(width: frame.width, height: bottom + 26, label: "Twitch rate per minute over time")
         out += timeAxis(frame, top: top, bottom: bottom)
-        for k in 0...4 {
-            let v = yMax * Double(k) / 4
+        for k in 0...Int((yMax / step).rounded()) {
+            let v = Double(k) * step
             out += "<line class=\"grid\" x1=\"\(f(frame.left))\" y1=\"\(f(y(v)))\" x2=\"\(f(frame.left + frame.plotWidth))\" y2=\"\(f(y(v)))\"/>"
-            out += "<text x=\"\(f(frame.left - 10))\" y=\"\(f(y(v) + 4))\" text-anchor=\"end\">\(ReportText.fixed(v, v == v.rounded() ? 0 : 1))</text>"
+            out += "<text x=\"\(f(frame.left - 10))\" y=\"\(f(y(v) + 4))\" text-anchor=\"end\">\(ReportText.fixed(v, step < 1 ? 1 : 0))</text>"
         }
         out += "<text x=\"14\" y=\"\(f((top + bottom) / 2))\" transform=\"rotate(-90 14 \(f((top + bottom) / 2)))\" text-anchor=\"middle\">twitches per minute</text>"
         out += "<line class=\"ref\" x1=\"\(f(frame.left))\" y1=\"\(f(y(reference)))\" x2=\"\(f(frame.left + frame.plotWidth))\" y2=\"\(f(y(reference)))\"/>"
-        out += "<text x=\"\(f(frame.left + frame.plotWidth - 4))\" y=\"\(f(y(reference) - 5))\" text-anchor=\"end\" class=\"halo\">healthy shin muscle: at most \(ReportText.fixed(reference, 0)) per minute</text>"
         for (c, series) in rates.enumerated() {
             var d = ""
             for (i, v) in series.enumerated() {
@@ -128,11 +137,15 @@ extension HTMLReport {
         return out + "</svg>"
     }
 
-    /// The smallest of 1, 2, 2.5, 5 × 10ⁿ at or above `value` (at least 1).
-    static func niceCeiling(_ value: Double) -> Double {
-        guard value > 1 else { return 1 }
-        let magnitude = pow(10, floor(log10(value)))
-        for m in [1.0, 2, 2.5, 5, 10] where m * magnitude >= value { return m * magnitude }
-        return 10 * magnitude
+    /// An axis from 0 to at least `value` in at most five steps of 1, 2 or 5 × 10ⁿ, so that tick
+    /// labels are round numbers: `(40, 10)` for 31.9, `(4, 1)` for 3.3.
+    static func niceScale(_ value: Double) -> (max: Double, step: Double) {
+        guard value.isFinite, value > 0 else { return (1, 1) }
+        var step = pow(10, floor(log10(value / 5)))
+        for m in [1.0, 2, 5, 10] where (value / (m * step)).rounded(.up) <= 5 {
+            step *= m
+            break
+        }
+        return (step * (value / step).rounded(.up), step)
     }
 }

@@ -14,7 +14,7 @@ extension HTMLReport {
         var plotWidth: Double { width - left - right }
 
         func x(_ t: Double) -> Double {
-            guard duration > 0 else { return left }
+            guard duration > 0, t.isFinite else { return left }
             return left + min(max(t / duration, 0), 1) * plotWidth
         }
 
@@ -66,26 +66,11 @@ extension HTMLReport {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(XMLEscaping.escape(label))\">"
     }
 
-    /// `values` reduced to at most `limit` points by taking the maximum of each group, so short
-    /// bursts stay visible after decimation.
-    static func decimate(_ values: [Double], limit: Int) -> (values: [Double], factor: Int) {
-        guard values.count > limit, limit > 0 else { return (values, 1) }
-        let factor = (values.count + limit - 1) / limit
-        var out: [Double] = []
-        out.reserveCapacity(values.count / factor + 1)
-        var i = 0
-        while i < values.count {
-            out.append(values[i..<min(i + factor, values.count)].max()!)
-            i += factor
-        }
-        return (out, factor)
-    }
-
     // MARK: - Plots
 
     /// Per-channel envelope (log scale, relative to the channel's median) with events shaded by
     /// kind; events only when there are no traces (reports from saved results).
-    static func timeline(_ result: AnalysisResult, traces: [[Double]], binSeconds: Double) -> String {
+    static func timeline(_ result: AnalysisResult, traces: [EnvelopeTrace]) -> String {
         let frame = TimeFrame(duration: result.source.durationSeconds)
         let rowHeight = 64.0, gap = 12.0, top = 8.0
         let channels = result.source.channels
@@ -103,8 +88,8 @@ extension HTMLReport {
                     out += "<rect x=\"\(f(x0))\" y=\"\(f(y0))\" width=\"\(f(x1 - x0))\" height=\"\(f(rowHeight))\" fill=\"\(colour(kind))\" fill-opacity=\"0.3\"/>"
                 }
             }
-            if i < traces.count, !traces[i].isEmpty, binSeconds > 0 {
-                out += envelopePath(traces[i], binSeconds: binSeconds, frame: frame, y0: y0, height: rowHeight)
+            if let trace = traces.first(where: { $0.channel == channel }) {
+                out += envelopePath(trace, frame: frame, y0: y0, height: rowHeight)
             }
             let twitches = mine.filter { $0.kind == .twitch }.map { ($0.start, $0.end) }
             var path = ""
@@ -122,25 +107,29 @@ extension HTMLReport {
     /// wide screen, and about 25 kB per channel.
     static let envelopePointLimit = 2000
 
-    static func envelopePath(_ trace: [Double], binSeconds: Double, frame: TimeFrame,
-                             y0: Double, height: Double) -> String {
-        let (values, factor) = decimate(trace, limit: envelopePointLimit)
-        let positive = trace.filter { $0 > 0 }.sorted()
+    /// The envelope as a filled area in the row at `y0`, on a log scale from the channel's median
+    /// (its noise floor at rest) to its maximum, so a cramp and a quiet stretch both stay
+    /// readable. Values that are not finite and positive sit on the baseline.
+    static func envelopePath(_ trace: EnvelopeTrace, frame: TimeFrame, y0: Double,
+                             height: Double) -> String {
+        guard trace.secondsPerPoint > 0, trace.secondsPerPoint.isFinite, trace.start.isFinite else { return "" }
+        // Floor and top from the full trace: the median of decimated maxima would sit above
+        // the resting level.
+        let positive = trace.values.filter { $0 > 0 && $0.isFinite }.sorted()
         guard !positive.isEmpty else { return "" }
-        // Log scale from the channel's median (its noise floor at rest) to its maximum: a cramp
-        // and a quiet stretch both stay readable.
         let floor = positive[positive.count / 2], top = max(positive.last!, floor * 10)
         let span = log10(top / floor)
         func y(_ v: Double) -> Double {
-            let r = v > floor ? min(log10(v / floor) / span, 1) : 0
+            let r = v > floor && v.isFinite ? min(log10(v / floor) / span, 1) : 0
             return y0 + height - 2 - r * (height - 6)
         }
-        let step = binSeconds * Double(factor)
-        var d = "M\(f(frame.x(0))) \(f(y0 + height))"
-        for (j, v) in values.enumerated() {
-            d += "L\(f(frame.x((Double(j) + 0.5) * step))) \(f(y(v)))"
+        let reduced = trace.decimated(maxPoints: envelopePointLimit)
+        let step = reduced.secondsPerPoint
+        var d = "M\(f(frame.x(reduced.start))) \(f(y0 + height))"
+        for (j, v) in reduced.values.enumerated() {
+            d += "L\(f(frame.x(reduced.start + (Double(j) + 0.5) * step))) \(f(y(v)))"
         }
-        d += "L\(f(frame.x(Double(values.count) * step))) \(f(y0 + height))Z"
+        d += "L\(f(frame.x(reduced.end))) \(f(y0 + height))Z"
         return "<path d=\"\(d)\" fill=\"#9fb3c1\" fill-opacity=\"0.55\" stroke=\"#5d7686\" stroke-width=\"0.8\"/>"
     }
 

@@ -34,16 +34,18 @@ extension HTMLReport {
         th.num, td { text-align: right; }
         th { background: #f3f5f7; font-weight: 600; color: #3d4b57; }
         th:first-child, td:first-child { text-align: left; }
-        td.text { text-align: left; }
+        td { white-space: nowrap; }
+        td.text, td:first-child { text-align: left; white-space: normal; }
         svg { display: block; width: 100%; height: auto; margin: 6px 0; }
         svg text { font-family: inherit; font-size: 12px; fill: #4a5864; }
         svg .axis { stroke: #c5ccd2; stroke-width: 1; }
         svg .grid { stroke: #eef1f3; stroke-width: 1; }
-        svg .halo { paint-order: stroke; stroke: #ffffff; stroke-width: 4px; stroke-linejoin: round; }
         svg .ref { stroke: #8a98a4; stroke-width: 1; stroke-dasharray: 5 4; }
         .legend { display: flex; flex-wrap: wrap; gap: 4px 18px; font-size: 0.9em; margin: 4px 0; }
         .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; \
         margin-right: 5px; vertical-align: -1px; }
+        .dash { display: inline-block; width: 20px; height: 0; border-top: 2px dashed #8a98a4; \
+        margin-right: 5px; vertical-align: 3px; }
         .flag { border-left: 4px solid #8aa5b5; background: #f4f7f9; padding: 8px 12px; margin: 8px 0; }
         .flag code { font-weight: 600; }
         .rule { color: #5d6b77; font-size: 0.9em; }

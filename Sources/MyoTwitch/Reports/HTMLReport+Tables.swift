@@ -3,15 +3,17 @@
 extension HTMLReport {
     static func e(_ text: String) -> String { XMLEscaping.escape(text) }
 
-    static func row(_ cells: [String], textColumns: Int = 1) -> String {
+    /// A table row. The first `textColumns` cells and those in `alsoText` are text (left-aligned,
+    /// wrapping); the others are numbers, which never wrap.
+    static func row(_ cells: [String], textColumns: Int = 1, alsoText: Set<Int> = []) -> String {
         "<tr>" + cells.enumerated().map { i, cell in
-            i < textColumns ? "<td class=\"text\">\(cell)</td>" : "<td>\(cell)</td>"
+            i < textColumns || alsoText.contains(i) ? "<td class=\"text\">\(cell)</td>" : "<td>\(cell)</td>"
         }.joined() + "</tr>"
     }
 
-    static func head(_ cells: [String], textColumns: Int = 1) -> String {
+    static func head(_ cells: [String], textColumns: Int = 1, alsoText: Set<Int> = []) -> String {
         "<thead><tr>" + cells.enumerated().map { i, cell in
-            i < textColumns ? "<th>\(cell)</th>" : "<th class=\"num\">\(cell)</th>"
+            i < textColumns || alsoText.contains(i) ? "<th>\(cell)</th>" : "<th class=\"num\">\(cell)</th>"
         }.joined() + "</tr></thead>"
     }
 

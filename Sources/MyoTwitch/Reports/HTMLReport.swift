@@ -7,25 +7,26 @@
 /// most `envelopePointLimit` points per channel, so an hour of 8 channels stays well under 2 MB.
 /// The same result always gives the same bytes.
 public enum HTMLReport {
-    /// The report of one recording. `traces` are envelope values per channel (in the order of
-    /// `result.source.channels`), one per `traceBinSeconds` from t = 0; pass none for a report
-    /// from a saved result, whose timeline then shows events only.
-    public static func render(_ result: AnalysisResult, traces: [[Double]] = [],
-                              traceBinSeconds: Double = 0.5) -> String {
-        let hasTraces = traces.contains { !$0.isEmpty }
+    /// The report of one recording. `traces` are the signal envelopes drawn in the timeline,
+    /// matched to rows by channel name; pass `nil` (or none) for a report from a saved result,
+    /// whose timeline then shows the events only.
+    public static func render(_ result: AnalysisResult, traces: [EnvelopeTrace]? = nil) -> String {
+        let traces = traces ?? []
+        let hasTraces = traces.contains { !$0.values.isEmpty && $0.secondsPerPoint > 0 }
         var body = "<h1>Twitch and cramp report</h1>"
         body += facts(result)
         body += "<p class=\"overview\">\(e(ReportFacts.overview(result)))</p>"
-        if result.source.durationSeconds < ReferenceRate.minimumObservationSeconds {
+        body += "<p class=\"muted\">\(e(ReportText.notADiagnosisPointer))</p>"
+        if ReportFacts.isShort(result.source) {
             body += "<p class=\"muted\">\(e(ReportFacts.shortRecordingNote))</p>"
         }
         body += "<h2>Channels</h2>" + channelTable(result)
         body += "<h2>Advisory flags</h2>" + flagList(result.summary.flags)
         body += "<h2>Timeline</h2>"
         body += legend([.twitch, .cramp, .activity, .artifact], envelope: hasTraces)
-        body += timeline(result, traces: traces, binSeconds: traceBinSeconds)
+        body += timeline(result, traces: traces)
         body += hasTraces
-            ? "<p class=\"muted\">The envelope is the RMS of the filtered signal, on a log scale from each channel’s median (its resting level) to its maximum. Twitches are the ticks at the bottom of each row.</p>"
+            ? "<p class=\"muted\">The envelope is the amplitude of the filtered signal, on a log scale from each channel’s median (its resting level) to its maximum. Twitches are the ticks at the bottom of each row.</p>"
             : "<p class=\"muted\">This report was made from a saved result, which holds no signal envelope: the timeline shows the detected events only.</p>"
         body += "<h2>Twitch raster</h2>" + raster(result)
         body += "<h2>Twitch rate over time</h2>" + seriesLegend(result.source.channels)
@@ -40,13 +41,25 @@ public enum HTMLReport {
         return document(title: "Twitch and cramp report: \(result.source.path)", body: body)
     }
 
+    /// The report of one recording with envelope values per channel as the analyzer collects
+    /// them: `traces[i]` belongs to `result.source.channels[i]` and holds one value per
+    /// `traceBinSeconds` from t = 0.
+    public static func render(_ result: AnalysisResult, traces: [[Double]],
+                              traceBinSeconds: Double = 0.5) -> String {
+        let named = zip(result.source.channels, traces).map {
+            EnvelopeTrace(channel: $0, start: 0, secondsPerPoint: traceBinSeconds, values: $1)
+        }
+        return render(result, traces: named)
+    }
+
     /// One summary table for several recordings (a cohort), failed inputs listed with their
     /// error.
     public static func render(cohort entries: [BatchResult.Entry]) -> String {
         var body = "<h1>Twitch and cramp report: \(ReportText.count(entries.count, "recording", "recordings"))</h1>"
         var failed = 0
         body += "<table>" + head(["Recording", "Status", "Length", "Channels", "Twitches", "Twitches per minute",
-                                   "Twitch episodes", "Longest episode", "Cramps", "Time in cramps", "Flags"], textColumns: 2) + "<tbody>"
+                                   "Twitch episodes", "Longest episode", "Cramps", "Time in cramps", "Flags"],
+                                  textColumns: 2, alsoText: [3, 10]) + "<tbody>"
         for entry in entries {
             switch entry {
             case .failed(let path, let error):
@@ -60,7 +73,7 @@ public enum HTMLReport {
                              ReportText.fixed(t.twitchRatePerMinute, 2), String(t.twitchEpisodes),
                              t.longestTwitchEpisode > 0 ? ReportText.duration(t.longestTwitchEpisode) : "–",
                              String(t.cramps), ReportText.duration(t.crampSeconds), flags.isEmpty ? "none" : flags],
-                            textColumns: 2)
+                            textColumns: 2, alsoText: [3, 10])
             }
         }
         body += "</tbody></table>"
@@ -72,10 +85,13 @@ public enum HTMLReport {
         return document(title: "Twitch and cramp report: \(entries.count) recordings", body: body)
     }
 
+    /// The rate chart's legend: a colour per channel, then the dashed healthy reference line.
     static func seriesLegend(_ channels: [String]) -> String {
         "<div class=\"legend\">" + channels.enumerated().map { i, name in
             "<span><span class=\"swatch\" style=\"background:\(seriesColours[i % seriesColours.count])\"></span>\(e(name))</span>"
-        }.joined() + "</div>"
+        }.joined()
+            + "<span><span class=\"dash\"></span>healthy shin muscle: at most \(ReportText.fixed(healthyShinMaximum, 0)) per minute</span>"
+            + "</div>"
     }
 
     /// The XHTML document around `body` (already escaped markup).

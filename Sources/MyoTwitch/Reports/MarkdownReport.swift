@@ -15,7 +15,8 @@ public enum MarkdownReport {
         if let mains = result.summary.mainsHz { out += ", \(ReportText.fixed(mains, 0)) Hz mains removed" }
         out += ".\n\n"
         out += ReportFacts.overview(result) + "\n\n"
-        if result.source.durationSeconds < ReferenceRate.minimumObservationSeconds {
+        out += "_" + ReportText.notADiagnosisPointer + "_\n\n"
+        if ReportFacts.isShort(result.source) {
             out += "_" + ReportFacts.shortRecordingNote + "_\n\n"
         }
         out += channelSection(result)

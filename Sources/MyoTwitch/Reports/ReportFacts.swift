@@ -61,6 +61,14 @@ enum ReportFacts {
         return s
     }
 
+    /// Whether the recording is too short for a confident rate. Compared in whole seconds, as
+    /// the reports print lengths: a file of 119.999 s is "120 s" and must not be called shorter
+    /// than 2 minutes (a recording's duration runs from the first to the last sample, so an even
+    /// length in samples falls one sample short).
+    static func isShort(_ source: SourceInfo) -> Bool {
+        source.durationSeconds.rounded() < ReferenceRate.minimumObservationSeconds
+    }
+
     /// Said when the recording is too short for a confident rate.
     static let shortRecordingNote = """
         The recording is shorter than 2 minutes; about 70–90 seconds are needed to see one twitch \

@@ -20,7 +20,8 @@ enum ReportText {
 
     /// A time from the start of the recording as `m:ss` or `h:mm:ss` (whole seconds, rounded down).
     static func clock(_ seconds: Double) -> String {
-        let total = seconds.isFinite ? max(0, Int(seconds.rounded(.down))) : 0
+        // Clamped before conversion (`Int(_:)` traps beyond its range) to about 31,700 years.
+        let total = seconds.isFinite ? Int(min(max(0, seconds.rounded(.down)), 1e12)) : 0
         let h = total / 3600, m = (total % 3600) / 60, s = total % 60
         let ss = s < 10 ? "0\(s)" : "\(s)"
         if h > 0 { return "\(h):\(m < 10 ? "0\(m)" : "\(m)"):\(ss)" }
@@ -48,9 +49,16 @@ enum ReportText {
 
     /// The plain statement every report carries.
     static let notADiagnosis = """
-        This report describes signals in one recording. It is not a diagnosis: twitches are very \
+        This report describes recorded signals. It is not a diagnosis: twitches are very \
         common in healthy people (about 7 in 10 have them), often after exercise, with tiredness, \
         stress, caffeine or low fluids.
+        """
+
+    /// A pointer near the top of a report, so nobody has to scroll to the end to read that the
+    /// report is no diagnosis.
+    static let notADiagnosisPointer = """
+        This report describes what the sensors recorded; it is not a diagnosis. See “About this \
+        report” at the end for when guidance suggests seeing a doctor.
         """
 
     /// When guidance suggests showing the recording to a doctor (DOMAIN.md), as a plain sentence.
@@ -58,7 +66,7 @@ enum ReportText {
         Medical guidance suggests showing a doctor twitching that persists for more than a few \
         minutes at a time, that occurs consistently outside exercise, or that affects more than \
         one area of the body, and any cramps that keep coming back. The advisory flags point out \
-        such patterns in this recording, with the rule each one used.
+        such patterns where a recording shows them, with the rule each one used.
         """
 
     /// Said instead of a flag list when no rule fired.

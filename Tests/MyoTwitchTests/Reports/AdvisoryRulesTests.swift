@@ -55,28 +55,40 @@ import Testing
         let twitchAt = 4000.0
         let events = [F.event(.activity, "a", twitchAt - secondsBetween - 60, twitchAt - secondsBetween),
                       F.event(.twitch, "a", twitchAt)]
-        #expect((rules.withoutExercise(events, 7200) != nil) == fires)
+        #expect((rules.withoutExercise(events) != nil) == fires)
     }
 
     @Test func activityStillGoingOnCountsAndActivityAfterDoesNot() {
         let during = [F.event(.activity, "b", 100, 500), F.event(.twitch, "a", 300)]
-        #expect(rules.withoutExercise(during, 7200) == nil)
+        #expect(rules.withoutExercise(during) == nil)
         let after = [F.event(.twitch, "a", 300), F.event(.activity, "b", 301, 400)]
-        #expect(rules.withoutExercise(after, 7200) != nil)
+        #expect(rules.withoutExercise(after) != nil)
     }
 
-    @Test func withoutExerciseStatesTheCoveredSpanOfAShortRecording() throws {
-        let flag = try #require(rules.withoutExercise([F.event(.twitch, "a", 60)], 600))
-        #expect(flag.message.contains("No exercise or voluntary activity was seen"))
-        #expect(flag.message.contains("10.0 min"))
-        #expect(flag.message.contains("less than the 30 minutes"))
-        #expect(flag.rule.contains("1800 s"))
+    @Test(arguments: [(299.9, false), (300.0, true), (450.0, true)])
+    func twitchesNeedFiveRecordedMinutesBeforeThemToBeJudged(at: Double, fires: Bool) {
+        #expect((rules.withoutExercise([F.event(.twitch, "a", at)]) != nil) == fires)
+    }
+
+    @Test func withoutExerciseStatesTheCoveredSpanWhenTheRecordingIsShorterThanTheLookback() throws {
+        let one = try #require(rules.withoutExercise([F.event(.twitch, "a", 60), F.event(.twitch, "a", 400)]))
+        #expect(one.message == "No exercise or voluntary activity was seen in the recorded time before 1 of the 2 twitches: 6.7 min, less than the 30 minutes the rule looks back, so exercise before the recording started cannot be ruled out.")
+        #expect(one.rule == "a twitch with no activity event in the 1800 s before it (within the recording; twitches with less than 300 s recorded before them are not judged)")
+        let span = try #require(rules.withoutExercise([F.event(.twitch, "a", 400), F.event(.twitch, "a", 900)]))
+        #expect(span.message.contains("before any of the 2 twitches: 6.7 min to 15.0 min, less than the 30 minutes"))
     }
 
     @Test func withoutExerciseCountsTheUnexplainedTwitchesOfALongRecording() throws {
         let events = [F.event(.twitch, "a", 2000), F.event(.activity, "a", 2500, 2600), F.event(.twitch, "a", 3000)]
-        let flag = try #require(rules.withoutExercise(events, 7200))
-        #expect(flag.message == "No exercise or voluntary activity was seen in the 30 minutes before 1 of the 2 twitches.")
+        let flag = try #require(rules.withoutExercise(events))
+        #expect(flag.message == "No exercise or voluntary activity was seen in the 30 minutes before 1 of the 2 twitches (at 33:20).")
+    }
+
+    @Test func earlyTwitchesAreReportedWithTheirShorterLookback() throws {
+        // Twitches at 10 min and 40 min, no activity: the first is checked over 10 min only.
+        let events = [F.event(.twitch, "a", 600), F.event(.twitch, "b", 2400)]
+        let flag = try #require(rules.withoutExercise(events))
+        #expect(flag.message == "No exercise or voluntary activity was seen in the 30 minutes before 1 of the 2 twitches (at 40:00). Before 1 earlier twitch the recording covers less than 30 minutes (10.0 min at the shortest), and none was seen there either.")
     }
 
     @Test(arguments: [(3600.0, true), (3600.5, false), (10.0, true)])

@@ -100,12 +100,31 @@ final class XMLProbe: NSObject, XMLParserDelegate {
         #expect(XMLProbe.parse(html).error == nil)
     }
 
-    @Test func decimationKeepsPeaksAndBoundsPoints() {
-        let values = (0..<7200).map { $0 == 4321 ? 9.0 : 1.0 }
-        let (decimated, factor) = HTMLReport.decimate(values, limit: HTMLReport.envelopePointLimit)
-        #expect(decimated.count <= HTMLReport.envelopePointLimit && factor == 4)
-        #expect(decimated.max() == 9)
-        #expect(HTMLReport.decimate([1, 2, 3], limit: 10).values == [1, 2, 3])
+    @Test func extremeButFiniteValuesFromASavedResultRenderInEveryFormat() throws {
+        // Any finite number can come from a saved JSON file; none may trap a conversion.
+        var events = [F.event(.twitch, "a", 1e300), F.event(.cramp, "a", -5, 1e308), F.event(.twitch, "a", 10)]
+        events[0].peakTime = 1e300
+        events[1].peak = -1e308
+        let huge = F.result(channels: ["a"], duration: 1e308, events: events)
+        let decoded = try JSONReport.decodeAnalysis(try JSONReport.encode(huge))
+        for result in [decoded, F.result(channels: ["a"], duration: 0, events: events),
+                       F.result(channels: ["a"], duration: -3, events: events)] {
+            let trace = EnvelopeTrace(channel: "a", start: -1e300, secondsPerPoint: 1e300,
+                                      values: [0, .nan, 1e-320, .infinity, 5])
+            let html = HTMLReport.render(result, traces: [trace])
+            let probe = XMLProbe.parse(html)
+            #expect(probe.error == nil, "\(String(describing: probe.error))")
+            #expect(!html.contains("nan") && !html.contains("inf"))
+            #expect(!MarkdownReport.render(result).isEmpty)
+            #expect(CSVReport.render(result).contains("\r\n"))
+        }
+    }
+
+    @Test(arguments: [(31.9, 40.0, 10.0), (3.3, 4.0, 1.0), (110.0, 150.0, 50.0), (0.4, 0.4, 0.1), (5.0, 5.0, 1.0), (0.0, 1.0, 1.0)])
+    func rateAxisHasRoundTicksInAtMostFiveSteps(highest: Double, max: Double, step: Double) {
+        let scale = HTMLReport.niceScale(highest)
+        #expect(abs(scale.max - max) < 1e-9 && abs(scale.step - step) < 1e-9)
+        #expect(scale.max >= highest && (scale.max / scale.step).rounded() <= 5)
     }
 
     @Test func ratesUseMinuteBinsAndHalfABinForATinyLastBin() {

@@ -67,6 +67,13 @@ import Testing
         #expect(text.contains("shorter than 2 minutes"))
     }
 
+    @Test(arguments: [(119.4, true), (119.999, false), (120.0, false)])
+    func shortRecordingNoteAgreesWithThePrintedLength(duration: Double, short: Bool) {
+        let result = F.result(channels: ["emg"], duration: duration, events: [])
+        #expect(MarkdownReport.render(result).contains("shorter than 2 minutes") == short)
+        #expect(HTMLReport.render(result).contains("shorter than 2 minutes") == short)
+    }
+
     @Test func cohortListsEveryRecordingAndFailure() {
         let entries: [BatchResult.Entry] = [.analysed(F.typical(path: "a|b.csv")), .analysed(F.typical(path: "c.csv")),
                                             .failed(path: "d.csv", error: "d.csv: cannot open")]

@@ -19,7 +19,7 @@ enum ReportFixtures {
         let flags = AdvisoryRules(settings: settings).flags(events: sorted, episodes: episodes,
                                                             durationSeconds: duration)
         let source = SourceInfo(path: path, sensor: .emg, sampleRateHz: 1000, channels: channels,
-                                durationSeconds: duration, sampleCount: Int(duration * 1000),
+                                durationSeconds: duration, sampleCount: Int(min(max(duration, 0), 1e9) * 1000),
                                 columns: channels, units: channels.map { _ in "mV" }, dialect: "plain",
                                 timeAxis: "column:time (s)", gaps: [])
         let summary = AnalysisSummary(channels: summaries, flags: flags, mainsHz: 50, warningCount: 0,
