@@ -62,7 +62,8 @@ echo "|---|---:|---:|"
 "$bin" benchmark "$work/emg-1h-1ch.csv" | python3 -c '
 import json, sys
 for s in json.load(sys.stdin):
-    print(f"| {s[\"name\"]} | {s[\"seconds\"]:.3f} | {s[\"samplesPerSecond\"] / 1e6:.1f} |")'
+    name, seconds, rate = s["name"], s["seconds"], s["samplesPerSecond"] / 1e6
+    print(f"| {name} | {seconds:.3f} | {rate:.1f} |")'
 
 echo
 mkdir -p "$work/batch"
