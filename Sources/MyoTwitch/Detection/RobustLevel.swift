@@ -66,16 +66,18 @@ public struct RobustLevel: Sendable {
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: history[0..<filled])
         let n = scratch.count
-        let p30 = Self.select(&scratch, rank: (n * 30) / 100)
-        let p5 = Self.select(&scratch, rank: (n * 5) / 100)
+        let rank30 = (n * 30) / 100
+        let p30 = Self.select(&scratch, rank: rank30)
+        // After the first selection everything below rank30 is ≤ p30: look for p5 there only.
+        let p5 = Self.select(&scratch, rank: (n * 5) / 100, upTo: rank30)
         spread = (p30 - p5) / 1.121
         median = p30 + 0.524 * spread
     }
 
     /// The `rank`-th smallest element (Hoare's quickselect with median-of-three pivots);
     /// reorders `values`.
-    static func select(_ values: inout [Double], rank: Int) -> Double {
-        var lo = 0, hi = values.count - 1
+    static func select(_ values: inout [Double], rank: Int, upTo last: Int? = nil) -> Double {
+        var lo = 0, hi = last ?? values.count - 1
         while hi > lo {
             let mid = lo + (hi - lo) / 2
             if values[mid] < values[lo] { values.swapAt(mid, lo) }

@@ -132,6 +132,10 @@ struct RowFormat {
             guard case .integer(let base) = timeBase else { return nil }
             return Double(Int64(whole) &- base) + fraction
         }
+        // Once the first row has shown decimal times, integer parsing would only fail first.
+        if case .real(let base) = timeBase {
+            return FloatParser.parse(p, a, b, decimalComma: decimalComma).map { $0 - base }
+        }
         if b - a <= 20, let integer = Self.parseInteger(p, a, b) {
             if timeBase == nil { timeBase = .integer(integer) }
             switch timeBase! {
