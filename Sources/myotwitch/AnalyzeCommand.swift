@@ -34,7 +34,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write: a file, '-' for standard output (default), or a directory (existing, or ending in '/') for one file per input and format plus a combined summary.", valueName: "path"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Files analysed at once. Default: the number of cores.", valueName: "n"))
+    @Option(help: ArgumentHelp("Threads to use: files analysed at once (and, for few files, reading beside analysing and channels side by side). Default: the number of cores.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @OptionGroup var recording: RecordingOptions
@@ -66,9 +66,12 @@ struct AnalyzeCommand: ParsableCommand {
         let settings = recording.settings
         let wantsTraces = formats.contains(.html)
         let progress = ProgressBar(files: files)
+        // --jobs is the number of threads: one file per thread when there are enough files; a
+        // file alone on a machine with several gets its reader and channels on threads of their own.
+        let perFileParallel = jobs > 1 && files.count < jobs * 2
         let outcomes = parallelMap(files, jobs: jobs, progress: { progress.update(done: $0) }) { path in
             Outcome.analyse(path: path, decoderOptions: decoderOptions, settings: settings,
-                            traces: wantsTraces)
+                            traces: wantsTraces, parallel: perFileParallel)
         }
         progress.finish()
         for outcome in outcomes {

@@ -11,8 +11,8 @@ enum Outcome: Sendable {
     }
 
     static func analyse(path: String, decoderOptions: DecoderOptions, settings: AnalysisSettings,
-                        traces: Bool) -> Outcome {
-        let options = AnalyzerOptions(collectTraces: traces)
+                        traces: Bool, parallel: Bool) -> Outcome {
+        let options = AnalyzerOptions(collectTraces: traces, parallel: parallel)
         do {
             let (result, traceValues) = try AnalysisSession.analyze(
                 path: path, decoderOptions: decoderOptions, settings: settings, options: options)

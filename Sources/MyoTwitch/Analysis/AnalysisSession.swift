@@ -91,6 +91,9 @@ extension AnalysisSession {
     /// bounded queue: the outputs are exactly those of feeding the bytes in order, only sooner.
     public func run(fileDescriptor: Int32, shouldStop: @escaping @Sendable () -> Bool = { false },
                     _ handler: (SessionOutput) throws -> Void) throws -> (result: AnalysisResult, traces: [[Double]]) {
+        guard options.parallel else {
+            return try runOnOneThread(fileDescriptor: fileDescriptor, shouldStop: shouldStop, handler)
+        }
         let queue = BlockQueue()
         let decoder = UnsafeSendable(self.decoder)
         let path = self.path
@@ -147,6 +150,26 @@ extension AnalysisSession {
             queue.cancel()
             throw error
         }
+    }
+
+    /// `run` without the reader thread (for `AnalyzerOptions.parallel == false`): the same
+    /// outputs in the same order.
+    private func runOnOneThread(fileDescriptor: Int32, shouldStop: () -> Bool,
+                                _ handler: (SessionOutput) throws -> Void) throws -> (result: AnalysisResult, traces: [[Double]]) {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.readSize, alignment: 16)
+        defer { buffer.deallocate() }
+        while !shouldStop() {
+            let n = read(fileDescriptor, buffer.baseAddress, Self.readSize)
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputError(path: path, message: "cannot read: \(String(cString: strerror(errno)))")
+            }
+            for output in try consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) { try handler(output) }
+        }
+        let (outputs, result, traces) = try finish()
+        for output in outputs { try handler(output) }
+        return (result, traces)
     }
 
     /// Analyses a whole file (or standard input for `"-"`).

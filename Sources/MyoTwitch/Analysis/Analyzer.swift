@@ -161,7 +161,7 @@ public final class Analyzer {
                 }
             }
             let groups = ChannelWork.run(detectors: detectors, columns: channelColumns,
-                                         pointers: pointers, count: count)
+                                         pointers: pointers, count: count, parallel: options.parallel)
             for (d, g) in groups.enumerated() where !g.isEmpty { finished[d] = g }
         }
         needsRestart = false

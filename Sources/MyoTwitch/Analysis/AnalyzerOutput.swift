@@ -13,8 +13,14 @@ public struct AnalyzerOptions: Sendable, Equatable {
     /// Seconds per trace point. 0.5 s keeps an hour at 7,200 points per channel.
     public var traceBinSeconds: Double
 
-    public init(collectTraces: Bool = false, traceBinSeconds: Double = 0.5) {
+    /// Use more than one thread for one recording (reading beside analysing, channels side by
+    /// side). Off when the caller already runs one recording per core (`analyze --jobs`), where
+    /// extra threads per file would only compete.
+    public var parallel: Bool
+
+    public init(collectTraces: Bool = false, traceBinSeconds: Double = 0.5, parallel: Bool = true) {
         self.collectTraces = collectTraces
         self.traceBinSeconds = traceBinSeconds
+        self.parallel = parallel
     }
 }

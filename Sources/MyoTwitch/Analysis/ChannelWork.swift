@@ -8,7 +8,8 @@ enum ChannelWork {
     static let parallelThreshold = 16_384
 
     static func run(detectors: [ChannelDetector], columns: [[Int]],
-                    pointers: [UnsafePointer<Double>], count: Int) -> [[SegmentGroup]] {
+                    pointers: [UnsafePointer<Double>], count: Int,
+                    parallel: Bool = true) -> [[SegmentGroup]] {
         let results = GroupSlots(count: detectors.count)
         let work = { (d: Int) in
             var groups: [SegmentGroup] = []
@@ -16,7 +17,7 @@ enum ChannelWork {
                                  finished: &groups)
             results.set(d, groups)
         }
-        if detectors.count > 1 && count * detectors.count >= parallelThreshold {
+        if parallel && detectors.count > 1 && count * detectors.count >= parallelThreshold {
             let unsafeWork = UnsafeSendable(work)
             DispatchQueue.concurrentPerform(iterations: detectors.count) { unsafeWork.value($0) }
         } else {
