@@ -111,12 +111,8 @@ extension AnalysisSession {
             defer { buffer.deallocate() }
             do {
                 while !shouldStop() {
-                    let n = read(fileDescriptor, buffer.baseAddress, Self.readSize)
+                    guard let n = try Self.readChunk(fileDescriptor, into: buffer, path: path) else { continue }
                     if n == 0 { break }
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        throw InputError(path: path, message: "cannot read: \(String(cString: strerror(errno)))")
-                    }
                     var alive = true
                     try decoder.value.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) {
                         alive = alive && queue.push(.output($0))
@@ -159,17 +155,22 @@ extension AnalysisSession {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.readSize, alignment: 16)
         defer { buffer.deallocate() }
         while !shouldStop() {
-            let n = read(fileDescriptor, buffer.baseAddress, Self.readSize)
+            guard let n = try Self.readChunk(fileDescriptor, into: buffer, path: path) else { continue }
             if n == 0 { break }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw InputError(path: path, message: "cannot read: \(String(cString: strerror(errno)))")
-            }
             for output in try consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) { try handler(output) }
         }
         let (outputs, result, traces) = try finish()
         for output in outputs { try handler(output) }
         return (result, traces)
+    }
+
+    /// One `read(2)` into `buffer`: the bytes read (0 at end of input), or nil when a signal
+    /// interrupted it (the caller checks whether to stop, then reads again).
+    static func readChunk(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, path: String) throws -> Int? {
+        let n = read(fd, buffer.baseAddress, buffer.count)
+        if n >= 0 { return n }
+        if errno == EINTR { return nil }
+        throw InputError(path: path, message: "cannot read: \(String(cString: strerror(errno)))")
     }
 
     /// Analyses a whole file (or standard input for `"-"`).
