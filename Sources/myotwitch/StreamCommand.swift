@@ -37,7 +37,8 @@ struct StreamCommand: ParsableCommand {
         StandardOutput.prepare()
         installInterruptHandler()
         let session = AnalysisSession(path: "<stdin>", decoderOptions: recording.decoderOptions(strict: false),
-                                      settings: recording.settings)
+                                      settings: recording.settings,
+                                      options: AnalyzerOptions(keepsEvents: false))
         let format = self.format
         do {
             let (result, _) = try session.run(fileDescriptor: 0, shouldStop: { interruptRequested != 0 }) { output in

@@ -30,6 +30,17 @@ import Testing
         }
         #expect(!eventLines(batch.stdout).isEmpty)
         #expect(eventLines(batch.stdout) == eventLines(stream.stdout))
+        // The stream keeps no events, yet its summary (counts, recurrence, flags) is the batch's.
+        func summary(_ s: String) throws -> [String: Any] {
+            let line = try #require(s.split(separator: "\n").last { $0.contains("\"type\":\"summary\"") })
+            return try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        let b = try summary(batch.stdout), s = try summary(stream.stdout)
+        #expect(NSDictionary(dictionary: try #require(b["summary"] as? [String: Any]))
+                    .isEqual(to: try #require(s["summary"] as? [String: Any])))
+        #expect(b["eventCount"] as? Int == s["eventCount"] as? Int)
+        #expect(b["episodeCount"] as? Int == s["episodeCount"] as? Int)
+        #expect((s["eventCount"] as? Int ?? 0) >= Self.twitches.count)
     }
 
     @Test func textFormatIsOneLinePerEvent() throws {

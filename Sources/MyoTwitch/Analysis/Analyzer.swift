@@ -3,7 +3,8 @@
 /// input; the same samples give the same events whatever the block sizes.
 ///
 /// Memory stays bounded by the analysis windows (a few seconds of samples per channel), plus the
-/// events found, never by the length of the recording (unless traces are collected for reports).
+/// events found (unless `options.keepsEvents` is off) and a few numbers per episode and cramp for
+/// the summary, never by the length of the recording (unless traces are collected for reports).
 public final class Analyzer {
     public let layout: RecordingLayout
     public let path: String
@@ -34,6 +35,7 @@ public final class Analyzer {
     private var tracker: EpisodeTracker
     private var events: [DetectedEvent] = []
     private var episodes: [Episode] = []
+    private var tally: SummaryTally
     private var gaps: [Gap] = []
     private var warnings: [InputWarning] = []
     private var warningCount = 0
@@ -59,6 +61,7 @@ public final class Analyzer {
         warmupLength = max(1, Int(Self.warmupSeconds * layout.sampleRateHz))
         crosstalk = CrosstalkFilter(sampleRate: layout.sampleRateHz)
         tracker = EpisodeTracker(settings: settings)
+        tally = SummaryTally(rules: AdvisoryRules(settings: settings))
         timeAxis.configure(sampleRate: layout.sampleRateHz)
     }
 
@@ -117,7 +120,7 @@ public final class Analyzer {
         outputs += release(finished, force: true)
         var closed: [Episode] = []
         tracker.finish(closed: &closed)
-        episodes += closed
+        keep(closed)
         outputs += closed.map(AnalyzerOutput.episode)
         return (outputs, result())
     }
@@ -168,7 +171,7 @@ public final class Analyzer {
         var outputs = release(finished, force: false)
         var closed: [Episode] = []
         tracker.advance(to: timeAxis.time(ofSample: timeAxis.sampleCount - 1), closed: &closed)
-        episodes += closed
+        keep(closed)
         outputs += closed.map(AnalyzerOutput.episode)
         return outputs
     }
@@ -198,13 +201,29 @@ public final class Analyzer {
                 snr: c.snr, reason: c.reason,
                 medianFrequencyHz: layout.sensor == .emg ? c.spectrum?.medianFrequency : nil,
                 lowFrequencyFraction: layout.sensor == .emg ? c.spectrum?.lowFrequencyFraction : nil)
-            events.append(event)
+            if options.keepsEvents { events.append(event) }
+            tally.add(event)
             outputs.append(.event(event))
             tracker.add(event, closed: &closed)
         }
-        episodes += closed
+        tally.settle(before: timeAxis.time(ofSample: earliestUnreleasedOnset))
+        keep(closed)
         outputs += closed.map(AnalyzerOutput.episode)
         return outputs
+    }
+
+    private func keep(_ closed: [Episode]) {
+        for episode in closed { tally.add(episode) }
+        if options.keepsEvents { episodes += closed }
+    }
+
+    /// The earliest sample an event not yet handed out can start at.
+    private var earliestUnreleasedOnset: Int {
+        var earliest = crosstalk.earliestPendingOnset ?? Int.max
+        for d in detectors.indices {
+            earliest = min(earliest, detectors[d].earliestPendingOnset, rhythm[d].earliestHeldOnset ?? Int.max)
+        }
+        return min(earliest, timeAxis.sampleCount)
     }
 
     // MARK: - Result
@@ -217,12 +236,9 @@ public final class Analyzer {
             path: path, sensor: layout.sensor, sampleRateHz: sampleRate, channels: channels,
             durationSeconds: duration, sampleCount: timeAxis.sampleCount, columns: layout.columns,
             units: layout.units, dialect: layout.dialect, timeAxis: layout.timeAxis, gaps: gaps)
-        let summaries = channels.map {
-            ChannelSummary(channel: $0, events: sortedEvents, episodes: sortedEpisodes,
-                           durationSeconds: duration)
-        }
+        let (summaries, flags) = tally.finish(channelNames: channels, durationSeconds: duration)
         let summary = AnalysisSummary(
-            channels: summaries, flags: AdvisoryRules(settings: settings).flags(events: sortedEvents, episodes: sortedEpisodes, durationSeconds: duration), mainsHz: mainsHz, warningCount: warningCount,
+            channels: summaries, flags: flags, mainsHz: mainsHz, warningCount: warningCount,
             warnings: warnings, settings: settings)
         return AnalysisResult(source: source, events: sortedEvents, episodes: sortedEpisodes,
                               summary: summary)

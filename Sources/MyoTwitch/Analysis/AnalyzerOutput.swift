@@ -18,9 +18,16 @@ public struct AnalyzerOptions: Sendable, Equatable {
     /// extra threads per file would only compete.
     public var parallel: Bool
 
-    public init(collectTraces: Bool = false, traceBinSeconds: Double = 0.5, parallel: Bool = true) {
+    /// Keep every event and episode for the final `AnalysisResult`. Off for live streams, which
+    /// hand each one out as it becomes final: the result then carries the summary (built as they
+    /// pass) with empty `events` and `episodes`, and memory does not grow with the events found.
+    public var keepsEvents: Bool
+
+    public init(collectTraces: Bool = false, traceBinSeconds: Double = 0.5, parallel: Bool = true,
+                keepsEvents: Bool = true) {
         self.collectTraces = collectTraces
         self.traceBinSeconds = traceBinSeconds
         self.parallel = parallel
+        self.keepsEvents = keepsEvents
     }
 }

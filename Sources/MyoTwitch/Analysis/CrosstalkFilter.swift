@@ -18,6 +18,9 @@ struct CrosstalkFilter {
         peakTolerance = max(1, Int(0.005 * sampleRate))
     }
 
+    /// The earliest onset among candidates not yet released.
+    var earliestPendingOnset: Int? { pending.map(\.candidate.onset).min() }
+
     mutating func add(_ candidate: EventClassifier.Candidate, channel: Int) {
         pending.append((channel, candidate))
     }

@@ -54,9 +54,27 @@ public struct AdvisoryRules: Sendable {
     }
 
     func longEpisode(_ episodes: [Episode]) -> AdvisoryFlag? {
+        var long = LongEpisodes()
+        for episode in episodes { long.add(episode, limit: settings.longEpisodeSeconds) }
+        return longEpisode(long)
+    }
+
+    /// Twitch episodes longer than the limit: how many, and the longest (the earliest of equals).
+    struct LongEpisodes {
+        var count = 0
+        var longest: Episode?
+
+        mutating func add(_ episode: Episode, limit: Double) {
+            guard episode.kind == .twitch && episode.duration > limit else { return }
+            count += 1
+            if let l = longest, !((l.duration, episode.start) < (episode.duration, l.start)) { return }
+            longest = episode
+        }
+    }
+
+    func longEpisode(_ long: LongEpisodes) -> AdvisoryFlag? {
         let limit = settings.longEpisodeSeconds
-        let long = episodes.filter { $0.kind == .twitch && $0.duration > limit }
-        guard let longest = long.max(by: { ($0.duration, $1.start) < ($1.duration, $0.start) }) else { return nil }
+        guard let longest = long.longest else { return nil }
         let which = long.count == 1 ? "One twitch episode" : "\(long.count) twitch episodes"
         return AdvisoryFlag(
             code: "long-twitch-episode",
@@ -71,6 +89,11 @@ public struct AdvisoryRules: Sendable {
     func multipleSites(_ events: [DetectedEvent]) -> AdvisoryFlag? {
         var counts: [String: Int] = [:]
         for event in events where event.kind == .twitch { counts[event.channel, default: 0] += 1 }
+        return multipleSites(twitchesPerChannel: counts)
+    }
+
+    /// `twitchesPerChannel` lists only channels with at least one twitch.
+    func multipleSites(twitchesPerChannel counts: [String: Int]) -> AdvisoryFlag? {
         guard counts.count >= max(1, minimumSites) else { return nil }
         let listed = counts.keys.sorted().map { "\($0) (\(counts[$0]!))" }.joined(separator: ", ")
         return AdvisoryFlag(
@@ -80,42 +103,75 @@ public struct AdvisoryRules: Sendable {
             rule: "twitches on at least \(minimumSites) channels")
     }
 
-    func withoutExercise(_ events: [DetectedEvent]) -> AdvisoryFlag? {
-        let window = exerciseLookbackSeconds
-        let needed = min(max(0, minimumLookbackSeconds), window)
-        let activity = events.filter { $0.kind == .activity }
-        let twitches = events.filter { $0.kind == .twitch }.sorted { $0.start < $1.start }
-        // An activity counts when it began before the twitch and was still going on, or ended,
-        // at most `window` seconds before it. Twitches too early in the recording to look back
-        // `needed` seconds are not judged either way.
-        let unexplained = twitches.filter { twitch in
-            twitch.start >= needed
-                && !activity.contains { $0.start <= twitch.start && $0.end >= twitch.start - window }
+    /// Recorded time a twitch needs before it to be judged by `twitching-without-exercise`.
+    var judgedAfterSeconds: Double { min(max(0, minimumLookbackSeconds), exerciseLookbackSeconds) }
+
+    /// Whether an activity from `activityStart` to `activityEnd` counts as exercise before a
+    /// twitch at `twitchStart`: it began before the twitch and was still going on, or ended, at
+    /// most `exerciseLookbackSeconds` before it.
+    func explains(activityStart: Double, activityEnd: Double, twitchStart: Double) -> Bool {
+        activityStart <= twitchStart && activityEnd >= twitchStart - exerciseLookbackSeconds
+    }
+
+    /// The twitches no activity explains: how many, how many with the whole look-back window
+    /// recorded before them, and the first and last start times (seconds).
+    struct UnexplainedTwitches {
+        var count = 0
+        var full = 0
+        var firstFull: Double?
+        var first: Double?
+        var last: Double?
+
+        mutating func add(start: Double, window: Double) {
+            count += 1
+            if start >= window {
+                full += 1
+                firstFull = Swift.min(firstFull ?? start, start)
+            }
+            first = Swift.min(first ?? start, start)
+            last = Swift.max(last ?? start, start)
         }
+    }
+
+    func withoutExercise(_ events: [DetectedEvent]) -> AdvisoryFlag? {
+        let needed = judgedAfterSeconds
+        let activity = events.filter { $0.kind == .activity }
+        let twitches = events.filter { $0.kind == .twitch }
+        // Twitches too early in the recording to look back `needed` seconds are not judged.
+        var unexplained = UnexplainedTwitches()
+        for twitch in twitches where twitch.start >= needed
+            && !activity.contains(where: { explains(activityStart: $0.start, activityEnd: $0.end, twitchStart: twitch.start) }) {
+            unexplained.add(start: twitch.start, window: exerciseLookbackSeconds)
+        }
+        return withoutExercise(unexplained, twitchCount: twitches.count)
+    }
+
+    func withoutExercise(_ unexplained: UnexplainedTwitches, twitchCount: Int) -> AdvisoryFlag? {
+        let window = exerciseLookbackSeconds
+        let needed = judgedAfterSeconds
         guard let first = unexplained.first, let last = unexplained.last else { return nil }
-        let full = unexplained.filter { $0.start >= window }
-        let partial = unexplained.count - full.count
+        let partial = unexplained.count - unexplained.full
         func of(_ n: Int) -> String {
-            n == twitches.count
+            n == twitchCount
                 ? (n == 1 ? "the twitch" : "any of the \(n) twitches")
-                : "\(n) of the \(twitches.count) twitches"
+                : "\(n) of the \(twitchCount) twitches"
         }
         var message: String
-        if let firstFull = full.first {
+        if let firstFull = unexplained.firstFull {
             message = "No exercise or voluntary activity was seen in the "
-                + "\(ReportText.minutes(window)) minutes before \(of(full.count)) "
-                + "(\(full.count == 1 ? "at" : "the first at") \(ReportText.clock(firstFull.start)))."
+                + "\(ReportText.minutes(window)) minutes before \(of(unexplained.full)) "
+                + "(\(unexplained.full == 1 ? "at" : "the first at") \(ReportText.clock(firstFull)))."
             if partial > 0 {
                 message += " Before \(ReportText.count(partial, "earlier twitch", "earlier twitches"))"
                     + " the recording covers less than \(ReportText.minutes(window)) minutes "
-                    + "(\(ReportText.duration(first.start)) at the shortest), and none was seen there either."
+                    + "(\(ReportText.duration(first)) at the shortest), and none was seen there either."
             }
         } else {
             // Every unexplained twitch came less than `window` into the recording: state the
             // span that was checked instead of claiming the whole window.
-            let covered = first.start == last.start
-                ? ReportText.duration(first.start)
-                : "\(ReportText.duration(first.start)) to \(ReportText.duration(last.start))"
+            let covered = first == last
+                ? ReportText.duration(first)
+                : "\(ReportText.duration(first)) to \(ReportText.duration(last))"
             message = "No exercise or voluntary activity was seen in the recorded time before "
                 + "\(of(unexplained.count)): \(covered), less than the "
                 + "\(ReportText.minutes(window)) minutes the rule looks back, so exercise before "
@@ -129,7 +185,12 @@ public struct AdvisoryRules: Sendable {
     }
 
     func repeatedCramps(_ events: [DetectedEvent]) -> AdvisoryFlag? {
-        let starts = events.filter { $0.kind == .cramp }.map(\.start).sorted()
+        repeatedCramps(starts: events.filter { $0.kind == .cramp }.map(\.start))
+    }
+
+    /// `starts`: the start times of every cramp, seconds, in any order.
+    func repeatedCramps(starts unsorted: [Double]) -> AdvisoryFlag? {
+        let starts = unsorted.sorted()
         let needed = max(2, repeatedCramps)
         // The densest window: most cramp starts within `crampWindowSeconds` of the first.
         var best = (count: 0, first: 0.0, last: 0.0)

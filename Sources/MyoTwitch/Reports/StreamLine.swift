@@ -28,8 +28,12 @@ public enum StreamLine: Encodable, Sendable {
             try container.encode("summary", forKey: .type)
             try container.encode(result.source, forKey: .source)
             try container.encode(result.summary, forKey: .summary)
-            try container.encode(result.events.count, forKey: .eventCount)
-            try container.encode(result.episodes.count, forKey: .episodeCount)
+            // From the summary: a stream's result does not keep its events.
+            let channels = result.summary.channels
+            try container.encode(channels.reduce(0) {
+                $0 + $1.twitchCount + $1.crampCount + $1.activityCount + $1.artifactCount
+            }, forKey: .eventCount)
+            try container.encode(channels.reduce(0) { $0 + $1.episodeDuration.count }, forKey: .episodeCount)
         }
     }
 

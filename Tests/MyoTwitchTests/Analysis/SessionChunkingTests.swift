@@ -48,3 +48,50 @@ import Testing
         #expect(whole.summary.warningCount == 1)
     }
 }
+
+/// A live stream keeps no events (`keepsEvents: false`); its summary, built as events pass, is
+/// the one built from the kept lists, on simulated recordings with every kind of event on
+/// several channels.
+@Suite struct StreamingSummaryTests {
+    @Test(arguments: [(SimulationPreset.mixed, 4, UInt64(11)), (.exercise, 3, 12), (.cramps, 2, 13),
+                      (.twitchEpisodes, 3, 14)])
+    func summaryWithoutKeptEventsEqualsTheBatchSummary(preset: SimulationPreset, channels: Int, seed: UInt64) throws {
+        let scenario = SimulationScenario(sampleRateHz: 500, durationSeconds: 600, channelCount: channels,
+                                          preset: preset, seed: seed)
+        let bytes = Array(Simulator.generate(scenario).csvData())
+        func run(keepsEvents: Bool) throws -> AnalysisResult {
+            let session = AnalysisSession(path: "sim.csv", decoderOptions: DecoderOptions(),
+                                          options: AnalyzerOptions(keepsEvents: keepsEvents))
+            var outputs: [SessionOutput] = []
+            try bytes.withUnsafeBytes { raw in
+                for start in stride(from: 0, to: raw.count, by: 65_536) {
+                    outputs += try session.consume(UnsafeRawBufferPointer(rebasing: raw[start..<min(raw.count, start + 65_536)]))
+                }
+            }
+            let (last, result, _) = try session.finish()
+            outputs += last
+            if !keepsEvents {
+                // What was handed out is exactly what a kept result would list.
+                let events = outputs.compactMap { if case .event(let e) = $0 { e } else { nil } }
+                #expect(events.count == result.summary.channels.reduce(0) {
+                    $0 + $1.twitchCount + $1.crampCount + $1.activityCount + $1.artifactCount })
+            }
+            return result
+        }
+        let kept = try run(keepsEvents: true)
+        let streamed = try run(keepsEvents: false)
+        #expect(streamed.events.isEmpty && streamed.episodes.isEmpty)
+        #expect(kept.events.count > 10)
+        // The analyzer's tally, fed in release order with its settle horizon, agrees with the
+        // rules applied to the whole lists.
+        let duration = kept.source.durationSeconds
+        #expect(kept.summary.channels == kept.source.channels.map {
+            ChannelSummary(channel: $0, events: kept.events, episodes: kept.episodes, durationSeconds: duration)
+        })
+        #expect(kept.summary.flags == AdvisoryRules(settings: kept.summary.settings)
+                    .flags(events: kept.events, episodes: kept.episodes, durationSeconds: duration))
+        let same = streamed.summary == kept.summary  // outside #expect: a mismatch prints both
+        #expect(same)
+        if !same { #expect(streamed.summary.flags == kept.summary.flags); #expect(streamed.summary.channels == kept.summary.channels) }
+    }
+}
