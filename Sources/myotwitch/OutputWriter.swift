@@ -69,11 +69,67 @@ struct OutputWriter {
         return candidate
     }
 
+    /// Writes `data` to a temporary file beside `path`, then renames it over `path`: a reader
+    /// never sees half a report, and a failed run leaves any earlier report intact. (Foundation's
+    /// `.atomic` option on Linux leaves an empty `TemporaryDirectory.*` in /tmp per write.)
+    /// A symbolic link is followed, not replaced; a device or pipe (`/dev/stdout`) is written
+    /// in place.
     private func writeFile(_ data: Data, to path: String) throws {
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw ValidationError("cannot write \(path): \(error.localizedDescription)")
+        // Not a usage error: say what failed and exit 1, like an unreadable input.
+        func failure(_ what: String) -> ExitCode {
+            StandardOutput.error("myotwitch: cannot write \(path): \(what): \(String(cString: strerror(errno)))")
+            return ExitCode(1)
+        }
+        var target = path
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFREG else {
+                let fd = open(path, O_WRONLY | O_TRUNC)
+                guard fd >= 0 else { throw failure("cannot open") }
+                let ok = Self.writeAll(data, to: fd)
+                guard close(fd) == 0 && ok else { throw failure("write failed") }
+                return
+            }
+            if let resolved = realpath(path, nil) {
+                target = String(cString: resolved)
+                free(resolved)
+            }
+        }
+        let directory = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        var template = Array(((directory.isEmpty ? "" : directory + "/") + ".\(name).XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw failure("cannot create a temporary file beside it") }
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // mkstemp creates the file 0600; a report is as readable as any file the user writes.
+        let mask = umask(0)
+        umask(mask)
+        fchmod(fd, 0o666 & ~mask)
+        let ok = Self.writeAll(data, to: fd)
+        if close(fd) != 0 || !ok {
+            let error = failure("write failed")
+            unlink(temporary)
+            throw error
+        }
+        if rename(temporary, target) != 0 {
+            let error = failure("cannot replace it")
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    private static func writeAll(_ data: Data, to fd: Int32) -> Bool {
+        data.withUnsafeBytes { raw -> Bool in
+            var written = 0
+            while written < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + written, raw.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                written += n
+            }
+            return true
         }
     }
 }

@@ -67,6 +67,31 @@ import Testing
         #expect(files == ["a.json", "b.json", "batch.json"])
     }
 
+    /// A report replaces its file whole (temporary file + rename), follows a symbolic link
+    /// instead of replacing it, leaves no temporary file behind, and an unwritable place is a
+    /// clear error with status 1 (not a usage error).
+    @Test func reportFilesAreReplacedWholeThroughLinks() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = try SampleCSV.write(SampleCSV.emg(seconds: 8, twitches: [4]), named: "a.csv", in: dir)
+        let real = dir.appendingPathComponent("real.json").path
+        try Data("old".utf8).write(to: URL(fileURLWithPath: real))
+        let link = dir.appendingPathComponent("link.json").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.json")
+        let r = try CLI.run(["analyze", input.path, "--output", link])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real.json")
+        let written = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: real))) as? [String: Any])
+        #expect(written["schema"] as? String == "myotwitch.analysis/1")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["a.csv", "link.json", "real.json"])
+
+        let missing = dir.appendingPathComponent("no/such/dir/r.json").path
+        let failed = try CLI.run(["analyze", input.path, "--output", missing])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("cannot write \(missing)"))
+        #expect(!failed.stderr.contains("Usage"))
+    }
+
     @Test(arguments: [
         (["analyze"], "input"),
         (["analyze", "x.csv", "--rate", "-5"], "--rate"),
