@@ -6,9 +6,10 @@ enum TextLine {
     static func describe(_ output: SessionOutput) -> String {
         switch output {
         case .event(let e):
-            return String(format: "%10.3f s  %-14@ %-9@ %7.3f s  peak %.4g (%.1f× noise)  [%@]",
+            return String(format: "%10.3f s  %-14@ %-9@ %7.3f s  peak %.4g%@ (%.1f× noise)  [%@]",
                           e.start, e.channel as NSString, e.kind.rawValue as NSString,
-                          e.duration, e.peak, e.snr, e.reason as NSString)
+                          e.duration, e.peak, (e.peakUnit.map { " " + $0 } ?? "") as NSString, e.snr,
+                          e.reason as NSString)
         case .episode(let e):
             let what = e.kind == .cramp ? "cramp episode" : "twitch episode, \(e.eventCount) twitches"
             return String(format: "%10.3f s  %-14@ %@ from %.1f s to %.1f s (%.1f s)",

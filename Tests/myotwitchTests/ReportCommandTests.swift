@@ -36,7 +36,7 @@ import Testing
             #expect(r.stdout.contains("| emg\\_mV | 5 | 15.00 |"))
         default:
             let lines = r.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-            #expect(lines[0] == "record,kind,channel,start_s,end_s,duration_s,peak,snr,event_count,rate_per_min,reason,source")
+            #expect(lines[0] == "record,kind,channel,start_s,end_s,duration_s,peak,peak_unit,snr,event_count,rate_per_min,reason,source")
             #expect(lines.filter { $0.hasPrefix("event,twitch,emg_mV,") }.count == Self.twitches.count)
         }
     }

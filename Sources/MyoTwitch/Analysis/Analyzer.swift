@@ -20,6 +20,8 @@ public final class Analyzer {
 
     let sampleRate: Double
     private let channelColumns: [[Int]]
+    /// Per channel: the factor from input units to the reported amplitude unit, and its name.
+    private let amplitudeUnits: [(scale: Double, unit: String?)]
     private var detectors: [ChannelDetector] = []
     private var classifiers: [EventClassifier] = []
     private var rhythm: [RhythmGate] = []
@@ -57,6 +59,11 @@ public final class Analyzer {
         channels = layout.analysedChannels
         channelColumns = layout.sensor == .emg ? layout.columns.indices.map { [$0] }
                                                : [Array(layout.columns.indices)]
+        amplitudeUnits = channelColumns.map { columns in
+            let units = columns.map { layout.units.indices.contains($0) ? layout.units[$0] : nil }
+            if let n = AmplitudeUnit.normalisation(of: units, sensor: layout.sensor) { return (n.scale, n.unit) }
+            return (1, units.allSatisfy { $0 == "adc" } ? "adc" : nil)
+        }
         warmup = Array(repeating: [], count: layout.columns.count)
         warmupLength = max(1, Int(Self.warmupSeconds * layout.sampleRateHz))
         crosstalk = CrosstalkFilter(sampleRate: layout.sampleRateHz)
@@ -197,10 +204,11 @@ public final class Analyzer {
             let event = DetectedEvent(
                 kind: c.kind, channel: channels[channel],
                 start: timeAxis.time(ofSample: c.onset), end: timeAxis.time(ofSample: c.end),
-                peak: c.peakAmplitude, peakTime: timeAxis.time(ofSample: c.peakIndex),
+                peak: c.peakAmplitude * amplitudeUnits[channel].scale, peakTime: timeAxis.time(ofSample: c.peakIndex),
                 snr: c.snr, reason: c.reason,
                 medianFrequencyHz: layout.sensor == .emg ? c.spectrum?.medianFrequency : nil,
-                lowFrequencyFraction: layout.sensor == .emg ? c.spectrum?.lowFrequencyFraction : nil)
+                lowFrequencyFraction: layout.sensor == .emg ? c.spectrum?.lowFrequencyFraction : nil,
+                peakUnit: amplitudeUnits[channel].unit)
             if options.keepsEvents { events.append(event) }
             tally.add(event)
             outputs.append(.event(event))

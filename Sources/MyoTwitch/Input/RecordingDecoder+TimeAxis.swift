@@ -5,17 +5,30 @@ extension RecordingDecoder {
     /// held rows as samples.
     func startStreaming(_ sink: (DecoderOutput) throws -> Void) throws {
         guard let plan else { return }
-        let rate = try estimateRate(plan)
+        var rate = try estimateRate(plan)
+        let uneven = unevenAxis(plan, rate: rate)
+        if let uneven {
+            rate = uneven.gridRate
+            grid = UniformGrid(interval: 1 / rate, signals: plan.signalNames.count)
+        }
         nominalInterval = 1 / rate
         var timeAxis = "--rate"
         if let name = plan.timeName {
             let unit = plan.timeIsText ? "ISO-8601" : Self.unitName(timeScale)
-            timeAxis = "column:\(name) (\(unit))"
+            timeAxis = "column:\(name) (\(unit))" + (uneven == nil ? "" : ", resampled")
         }
         let sensor = options.sensor ?? (plan.signalNames.allSatisfy(ColumnNames.isAcceleration) ? .accelerometer : .emg)
         try sink(.layout(RecordingLayout(sensor: sensor, sampleRateHz: rate, columns: plan.signalNames,
                                          units: plan.units, dialect: plan.dialect, timeAxis: timeAxis)))
         stage = .streaming
+        if let uneven {
+            warningCount += 1
+            try sink(.warning(InputWarning(
+                line: heldLines.first ?? 0, column: (plan.timeIndex ?? -1) + 1, code: "time-resampled",
+                message: "the timestamps are uneven (they stray up to \(Self.milliseconds(uneven.deviation)) "
+                    + "from an even \(Self.hertz(uneven.medianRate)) axis within the first \(heldTimes.count) rows); "
+                    + "samples are interpolated onto a uniform \(Self.hertz(rate)) grid, never across a gap")))
+        }
         let times = heldTimes, lines = heldLines, values = heldValues
         heldTimes = []; heldLines = []
         heldValues = Array(repeating: [], count: values.count)
@@ -23,6 +36,42 @@ extension RecordingDecoder {
             for c in 0..<format.signalCount { format.row[c] = values[c][r] }
             try accept(time: times[r], line: lines[r], sink)
         }
+    }
+
+    /// How far stamps may stray from an even axis, in intervals, before it is resampled. One
+    /// interval: rounding of printed stamps and jitter around a steady clock stay well within
+    /// it, while a clock that really runs unevenly drifts past it.
+    static let unevenTolerance = 1.0
+
+    /// Whether the held stamps call for resampling, and onto which grid. Only for time columns of
+    /// files that state no rate (a device that states its rate has a steady clock, whatever its
+    /// host wrote in the time column) and whose stamps increase (repeated host stamps carry no
+    /// timing to interpolate by). The grid rate is `--rate`, else the mean rate of the first run.
+    private func unevenAxis(_ plan: ColumnPlan, rate: Double) -> (gridRate: Double, medianRate: Double, deviation: Double)? {
+        guard plan.timeIndex != nil, plan.rateHint == nil, heldTimes.count >= 3 else { return nil }
+        let interval = 1 / rate
+        let t0 = heldTimes[0] * timeScale
+        var latest = t0, last = 0, deviation = 0.0, notIncreasing = 0
+        for i in 1..<heldTimes.count {
+            let t = heldTimes[i] * timeScale
+            if t - latest > Self.gapFactor * interval { break }  // the first run ends at a gap
+            if t <= latest { notIncreasing += 1 }
+            latest = max(latest, t)  // one stamp out of order is a warning, not an uneven clock
+            deviation = max(deviation, abs(latest - (t0 + Double(i) * interval)))
+            last = i
+        }
+        guard deviation > Self.unevenTolerance * interval, notIncreasing * 100 <= last else { return nil }
+        let span = heldTimes[last] * timeScale - t0
+        guard span > 0 else { return nil }
+        return (options.sampleRateHz ?? Double(last) / span, rate, deviation)
+    }
+
+    private static func milliseconds(_ seconds: Double) -> String {
+        String(format: "%.1f ms", seconds * 1000)
+    }
+
+    private static func hertz(_ rate: Double) -> String {
+        String(format: rate >= 100 ? "%.1f Hz" : "%.3f Hz", rate)
     }
 
     private static func unitName(_ scale: Double) -> String {
@@ -103,6 +152,7 @@ extension RecordingDecoder {
                 if step > Self.gapFactor * nominalInterval {
                     try flushBlock(sink)
                     try sink(.gap(Gap(start: lastTime, end: t, line: line)))
+                    runStarts = true
                 } else if step < 0 {
                     try timeWarning("time-backwards", line: line, "time goes back by \(-step) s; the sample is kept in order", sink)
                 } else if step == 0 {
@@ -112,10 +162,35 @@ extension RecordingDecoder {
             // Steps are measured from the latest time seen, so one out-of-order stamp does not
             // turn the next, in-order one into a gap.
             lastTime = rowsEmitted == 0 ? t : max(lastTime, t)
+            if grid != nil {
+                try placeOnGrid(time: t, sink)
+                rowsEmitted += 1
+                return
+            }
         }
         format.append()
         rowsEmitted += 1
         if format.blockFill >= Self.blockRows { try flushBlock(sink) }
+    }
+
+    /// Appends the grid points up to the row at `time` (an uneven axis).
+    private func placeOnGrid(time t: Double, _ sink: (DecoderOutput) throws -> Void) throws {
+        if rowsEmitted == 0 || runStarts {
+            runStarts = false
+            grid!.start(at: t, row: format.row)
+            format.append()
+            if format.blockFill >= Self.blockRows { try flushBlock(sink) }
+            return
+        }
+        if t > grid!.previousTime {
+            while let fraction = grid!.nextFraction(upTo: t) {
+                grid!.previous.withUnsafeBufferPointer {
+                    format.append(interpolatingFrom: $0.baseAddress!, fraction: fraction)
+                }
+                if format.blockFill >= Self.blockRows { try flushBlock(sink) }
+            }
+        }
+        grid!.remember(t, format.row)
     }
 
     private func timeWarning(_ code: String, line: Int, _ message: String,

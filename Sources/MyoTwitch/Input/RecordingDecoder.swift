@@ -13,9 +13,14 @@
 /// - The time column is found by name (see `ColumnNames`), its unit by name or else by magnitude;
 ///   ISO-8601 text times are accepted. Counters and text columns are ignored.
 /// - The sample rate is `--rate`, else the median of the first 1024 intervals (a rate the header
-///   states wins when it agrees within 10 %). Samples are taken as evenly spaced (jitter is
-///   tolerated); an interval over `gapFactor` × the nominal one is a gap, and no samples are
-///   invented; a timestamp that goes backwards or repeats is kept in place with a warning.
+///   states wins when it agrees within 10 %). Samples are taken as evenly spaced (jitter around
+///   a steady clock is tolerated); an interval over `gapFactor` × the nominal one is a gap, and
+///   no samples are invented; a timestamp that goes backwards or repeats is kept in place with a
+///   warning.
+/// - An uneven axis (stamps that stray more than `unevenTolerance` intervals from an even one in
+///   the first rows, in a file that states no rate) is resampled onto a uniform grid at the mean
+///   rate by linear interpolation (`UniformGrid`), never across a gap, with a `time-resampled`
+///   warning and `, resampled` in the layout's time axis.
 public final class RecordingDecoder {
     public let path: String
     public let options: DecoderOptions
@@ -51,6 +56,10 @@ public final class RecordingDecoder {
     var lastTime = 0.0
     var nominalInterval = 0.0
     var rowsEmitted = 0
+    /// The uniform grid an uneven time axis is resampled onto (nil: the axis is even).
+    var grid: UniformGrid?
+    /// The next row starts a run (after a gap).
+    var runStarts = false
 
     /// Every warning, listed or not.
     public internal(set) var warningCount = 0

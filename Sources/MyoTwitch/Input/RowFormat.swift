@@ -175,6 +175,15 @@ struct RowFormat {
         blockFill += 1
     }
 
+    /// Appends the point `fraction` (0…1) of the way from `previous` to the current row.
+    @inline(__always)
+    mutating func append(interpolatingFrom previous: UnsafePointer<Double>, fraction: Double) {
+        for c in 0..<signalCount {
+            columns[c][blockFill] = previous[c] + fraction * (row[c] - previous[c])
+        }
+        blockFill += 1
+    }
+
     /// The filled block as arrays; the buffers are reused.
     mutating func takeBlock() -> SampleBlock {
         let block = SampleBlock(columns: (0..<signalCount).map {

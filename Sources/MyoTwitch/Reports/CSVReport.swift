@@ -17,7 +17,8 @@ import Foundation
 /// | `kind` | `twitch`, `cramp`, `activity` or `artifact` (episodes: `twitch` or `cramp`) |
 /// | `channel` | the channel (for accelerometers the sensor) |
 /// | `start_s`, `end_s`, `duration_s` | seconds from the first sample, 3 decimals |
-/// | `peak` | events: largest conditioned amplitude, input units, 6 decimals; episodes: empty |
+/// | `peak` | events: largest conditioned amplitude in `peak_unit`, 6 decimals; episodes: empty |
+/// | `peak_unit` | events: `mV` (EMG), `g` (accelerometer), `adc` (ADC counts), or empty when the input unit is unknown |
 /// | `snr` | events: peak over the local noise level, 1 decimal; episodes: empty |
 /// | `event_count` | episodes: events in the episode; events: empty |
 /// | `rate_per_min` | twitch episodes: twitches per minute over the episode, 2 decimals |
@@ -28,7 +29,7 @@ import Foundation
 public enum CSVReport {
     /// The header of `render(_:)`.
     public static let columns = ["record", "kind", "channel", "start_s", "end_s", "duration_s",
-                                 "peak", "snr", "event_count", "rate_per_min", "reason", "source"]
+                                 "peak", "peak_unit", "snr", "event_count", "rate_per_min", "reason", "source"]
 
     /// The header of `render(cohort:)`: one row per channel of each analysed recording (status
     /// `analysed`) and one per input that failed (status `failed`, with `error`).
@@ -46,14 +47,15 @@ public enum CSVReport {
             out += row([
                 "event", e.kind.rawValue, text(e.channel), ReportText.fixed(e.start, 3),
                 ReportText.fixed(e.end, 3), ReportText.fixed(e.duration, 3),
-                ReportText.fixed(e.peak, 6), ReportText.fixed(e.snr, 1), "", "", text(e.reason),
+                ReportText.fixed(e.peak, 6), text(e.peakUnit ?? ""), ReportText.fixed(e.snr, 1), "", "",
+                text(e.reason),
                 text(source),
             ])
         }
         for p in result.episodes {
             out += row([
                 "episode", p.kind.rawValue, text(p.channel), ReportText.fixed(p.start, 3),
-                ReportText.fixed(p.end, 3), ReportText.fixed(p.duration, 3), "", "",
+                ReportText.fixed(p.end, 3), ReportText.fixed(p.duration, 3), "", "", "",
                 String(p.eventCount), p.kind == .twitch ? ReportText.fixed(p.ratePerMinute, 2) : "",
                 "", text(source),
             ])

@@ -82,7 +82,7 @@ extension HTMLReport {
         var out = "<table>" + head(["#", "Channel", "Start", "End", "Duration", "Peak", "Signal to noise"], textColumns: 2) + "<tbody>"
         for (i, c) in cramps.prefix(MarkdownReport.maximumTableRows).enumerated() {
             out += row([String(i + 1), e(c.channel), ReportText.clock(c.start), ReportText.clock(c.end),
-                        ReportText.duration(c.duration), ReportText.fixed(c.peak, 4),
+                        ReportText.duration(c.duration), e(ReportText.amplitude(c, 4)),
                         ReportText.fixed(c.snr, 1)], textColumns: 2)
         }
         out += "</tbody></table>"

@@ -98,7 +98,7 @@ public enum MarkdownReport {
         var out = "## Cramps\n\n| # | channel | start | end | duration | peak | SNR |\n|---:|---|---:|---:|---:|---:|---:|\n"
         for (i, c) in cramps.prefix(maximumTableRows).enumerated() {
             out += "| \(i + 1) | \(escape(c.channel)) | \(ReportText.clock(c.start)) | \(ReportText.clock(c.end)) "
-                + "| \(ReportText.duration(c.duration)) | \(ReportText.fixed(c.peak, 4)) | \(ReportText.fixed(c.snr, 1)) |\n"
+                + "| \(ReportText.duration(c.duration)) | \(escape(ReportText.amplitude(c, 4))) | \(ReportText.fixed(c.snr, 1)) |\n"
         }
         if cramps.count > maximumTableRows { out += "\n…and \(cramps.count - maximumTableRows) more in the JSON or CSV result.\n" }
         return out + "\n"

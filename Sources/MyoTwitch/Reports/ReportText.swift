@@ -8,6 +8,14 @@ import Foundation
 /// machines.
 enum ReportText {
     /// `value` with exactly `decimals` decimals; an empty string for NaN or infinity.
+    /// An event's peak with its unit, e.g. `"0.4123 mV"` (just the number when the unit is
+    /// unknown). Not escaped: the unit may come from a saved result.
+    static func amplitude(_ event: DetectedEvent, _ decimals: Int) -> String {
+        let number = fixed(event.peak, decimals)
+        guard let unit = event.peakUnit, !unit.isEmpty, !number.isEmpty else { return number }
+        return number + " " + unit
+    }
+
     static func fixed(_ value: Double, _ decimals: Int) -> String {
         guard value.isFinite else { return "" }
         let text = String(format: "%.\(decimals)f", value)

@@ -70,3 +70,61 @@ import Testing
         #expect(result.events.isEmpty)
     }
 }
+
+/// Amplitudes are reported in mV (EMG) and g (accelerometers) whatever unit the input used, so the
+/// same muscle recorded in V, mV or µV gives the same events with the same peaks.
+@Suite struct AmplitudeUnitTests {
+    static func events(header: String, columns: [[Double]], rate: Double) throws -> [DetectedEvent] {
+        var text = "time," + header + "\n"
+        for i in columns[0].indices {
+            text += String(format: "%.4f", Double(i) / rate)
+            for c in columns { text += "," + String(format: "%.9g", c[i]) }
+            text += "\n"
+        }
+        let session = AnalysisSession(path: "units.csv", decoderOptions: DecoderOptions())
+        _ = try Array(text.utf8).withUnsafeBytes { try session.consume($0) }
+        return try session.finish().result.events
+    }
+
+    @Test(arguments: [("emg_V", 1e-3), ("emg_mV", 1.0), ("emg_uV", 1e3), ("EMG (µV)", 1e3)])
+    func emgPeaksAreInMillivolts(header: String, perMillivolt: Double) throws {
+        // The synthetic signal is in mV: noise 0.01 mV, spikes 0.15 mV.
+        var s = SyntheticSignal(rate: 1000, seconds: 30, noise: 0.01, seed: 4)
+        for t in stride(from: 6.0, to: 28, by: 3.7) { s.addSpike(at: t, amplitude: 0.15) }
+        let reference = try Self.events(header: "emg_mV", columns: [s.samples], rate: 1000)
+        let scaled = try Self.events(header: header, columns: [s.samples.map { $0 * perMillivolt }], rate: 1000)
+        #expect(reference.filter { $0.kind == .twitch }.count == 6)
+        #expect(scaled.map(\.kind) == reference.map(\.kind))
+        for (a, b) in zip(scaled, reference) {
+            #expect(a.peakUnit == "mV")
+            #expect(abs(a.peak - b.peak) <= 1e-6 * b.peak)
+            #expect(a.start == b.start)
+        }
+    }
+
+    @Test func accelerationInMetresPerSecondSquaredIsReportedInG() throws {
+        var s = SyntheticSignal(rate: 200, seconds: 40, noise: 0.002, seed: 5)
+        for t in stride(from: 8.0, to: 36, by: 5.3) { s.addSpike(at: t, amplitude: 0.05, width: 0.08) }
+        let quiet = SyntheticSignal(rate: 200, seconds: 40, noise: 0.002, seed: 6).samples
+        let gravity = quiet.map { $0 + 1 }  // z axis: 1 g of gravity
+        let inG = try Self.events(header: "ax_g,ay_g,az_g", columns: [s.samples, quiet, gravity], rate: 200)
+        let g = AmplitudeUnit.standardGravity
+        let inSI = try Self.events(header: "ax_ms2,ay_ms2,az_ms2",
+                                   columns: [s.samples.map { $0 * g }, quiet.map { $0 * g }, gravity.map { $0 * g }],
+                                   rate: 200)
+        #expect(!inG.isEmpty)
+        #expect(inSI.map(\.kind) == inG.map(\.kind))
+        for (a, b) in zip(inSI, inG) {
+            #expect(a.peakUnit == "g" && b.peakUnit == "g")
+            #expect(abs(a.peak - b.peak) <= 1e-6 * b.peak)
+        }
+    }
+
+    @Test func countsAndUnknownUnitsStayAsRead() {
+        #expect(AmplitudeUnit.normalisation(from: "adc", sensor: .emg) == nil)
+        #expect(AmplitudeUnit.normalisation(from: nil, sensor: .emg) == nil)
+        #expect(AmplitudeUnit.normalisation(from: "g", sensor: .emg) == nil)
+        #expect(AmplitudeUnit.normalisation(of: ["g", "m/s^2", "g"], sensor: .accelerometer) == nil)
+        #expect(AmplitudeUnit.normalisation(of: ["m/s^2", "m/s^2"], sensor: .accelerometer)?.unit == "g")
+    }
+}

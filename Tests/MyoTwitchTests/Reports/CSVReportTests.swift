@@ -59,12 +59,12 @@ import Testing
         #expect(first[0] == "event" && first[1] == "twitch")
         #expect(first[2] == "'" + hostile)
         #expect(first[3] == "30.000" && first[4] == "30.015" && first[5] == "0.015")
-        #expect(first[6] == "0.200000" && first[7] == "12.0")
-        #expect(first[11] == "'@data/rec,1.csv")
+        #expect(first[6] == "0.200000" && first[7] == "mV" && first[8] == "12.0")
+        #expect(first[12] == "'@data/rec,1.csv")
         let episodes = rows.filter { $0[0] == "episode" }
         #expect(episodes.map { $0[1] } == result.episodes.map(\.kind.rawValue))
         let cramp = try #require(episodes.first { $0[1] == "cramp" })
-        #expect(cramp[8] == "1" && cramp[9] == "" && cramp[5] == "18.000")
+        #expect(cramp[7] == "" && cramp[9] == "1" && cramp[10] == "" && cramp[5] == "18.000")
         #expect(text.hasSuffix("\r\n"))
     }
 

@@ -57,7 +57,7 @@ import Testing
         #expect(text.contains("Medical guidance suggests showing a doctor"))
         #expect(text.contains("- **multiple-sites**: Twitches were found on 2 channels"))
         #expect(text.contains("_Rule: twitches on at least 2 channels._"))
-        #expect(text.contains("| 1 | calf | 5:00 | 5:18 | 18 s | 0.2000 | 12.0 |"))
+        #expect(text.contains("| 1 | calf | 5:00 | 5:18 | 18 s | 0.2000 mV | 12.0 |"))
     }
 
     @Test func quietShortRecordingSaysSoCalmly() {

@@ -6,7 +6,7 @@ enum ReportFixtures {
     static func event(_ kind: EventKind, _ channel: String, _ start: Double, _ end: Double? = nil) -> DetectedEvent {
         let end = end ?? start + 0.015
         return DetectedEvent(kind: kind, channel: channel, start: start, end: end, peak: 0.2,
-                             peakTime: (start + end) / 2, snr: 12, reason: "test")
+                             peakTime: (start + end) / 2, snr: 12, reason: "test", peakUnit: "mV")
     }
 
     static func result(channels: [String], duration: Double, events: [DetectedEvent],
