@@ -46,6 +46,12 @@ public struct DetectorProfile: Sendable, Equatable {
     /// Bursts (sustained or short) closer than this on one channel form a rhythm: exercise, not
     /// cramps, s. Cramps recur over minutes to an hour, exercise every few seconds.
     public var rhythmGapSeconds: Double = 10
+    /// The lowest sample rate at which a lone one-sample outlier in the raw signal is told from a
+    /// twitch, Hz. EMG 800 Hz: the shortest potentials (5 ms) span four samples there, while
+    /// below it a potential may fill one sample itself. Accelerometers 0 (always): a mechanical
+    /// twitch rings for 50 ms or more, several samples even at 50 Hz, so a one-sample spike (a
+    /// knock on the sensor's bus) is never one.
+    public var singleSampleMinimumRate: Double = 800
 
     public static func == (a: DetectorProfile, b: DetectorProfile) -> Bool {
         a.envelopeSeconds == b.envelopeSeconds && a.highThreshold == b.highThreshold
@@ -68,7 +74,8 @@ public struct DetectorProfile: Sendable, Equatable {
         mergeGapSeconds: 0.15, groupGapSeconds: 0.6, sustainedGapSeconds: 0.6,
         sustainedSeconds: 1.5, maxTwitchSeconds: 1.0,
         band: (5, 100), motionBand: (0.3, 4), motionRatio: 1.0, settleSeconds: 1.0,
-        burstEnvelopeSeconds: 0.5, minBurstSeconds: 2.0, rhythmGapSeconds: 10)
+        burstEnvelopeSeconds: 0.5, minBurstSeconds: 2.0, rhythmGapSeconds: 10,
+        singleSampleMinimumRate: 0)
 
     public static func `for`(_ sensor: SensorKind) -> DetectorProfile {
         sensor == .emg ? .emg : .accelerometer

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import MyoTwitch
 
@@ -13,6 +14,50 @@ import Testing
         for t in times {
             #expect(twitches.contains { abs($0.start - t) < 0.008 })
         }
+    }
+
+    /// A lone one-sample outlier (a bus glitch) is an artifact, at every EMG rate, while
+    /// potentials that span two samples or more stay twitches: from 6 ms at 500 Hz and up; at
+    /// 250 Hz a 6 ms potential fills one sample and is told from a glitch no more, so there the
+    /// shortest tested is 10 ms (a known limit of low rates, stated in the README).
+    @Test(arguments: [250.0, 500.0, 1000.0, 4000.0])
+    func oneSampleSpikesAreArtifactsAndPotentialsTwitches(rate: Double) {
+        var signal = SyntheticSignal(rate: rate, seconds: 60, noise: 1, seed: 12)
+        let twitchTimes = stride(from: 6.0, to: 56, by: 8.3).map { $0 }
+        let shortest = rate < 400 ? 0.010 : 0.006
+        for (k, t) in twitchTimes.enumerated() { signal.addSpike(at: t, amplitude: 14, width: k % 2 == 0 ? shortest : 0.012) }
+        let spikeTimes = stride(from: 10.1, to: 58, by: 8.3).map { $0 }
+        for t in spikeTimes { signal.samples[Int(t * rate)] += 40 }
+        let events = Analyzer.run(signal.samples, rate: rate).events
+        func kind(near t: Double) -> EventKind? { events.first { abs($0.start - t) < 0.05 }?.kind }
+        for t in twitchTimes { #expect(kind(near: t) == .twitch, "potential at \(t) s, \(rate) Hz") }
+        for t in spikeTimes { #expect(kind(near: t) == .artifact, "one-sample spike at \(t) s, \(rate) Hz") }
+    }
+
+    /// On an accelerometer even at 100 Hz, a one-sample knock is an artifact and a mechanical
+    /// twitch (a damped ring of 50 ms and more) is a twitch.
+    @Test func oneSampleKnocksOnAnAccelerometerAreArtifacts() {
+        let rate = 100.0
+        var x = SyntheticSignal(rate: rate, seconds: 80, noise: 0.002, seed: 13).samples
+        let y = SyntheticSignal(rate: rate, seconds: 80, noise: 0.002, seed: 14).samples
+        let z = SyntheticSignal(rate: rate, seconds: 80, noise: 0.002, seed: 15).samples.map { $0 + 1 }
+        let twitchTimes = stride(from: 8.0, to: 70, by: 9.1).map { $0 }
+        for t in twitchTimes {
+            for i in Int(t * rate)..<Int((t + 0.5) * rate) {
+                let u = Double(i) / rate - t
+                x[i] += 0.05 * exp(-u / 0.08) * sin(2 * .pi * 12 * u)
+            }
+        }
+        let knockTimes = stride(from: 12.5, to: 75, by: 9.1).map { $0 }
+        for t in knockTimes { x[Int(t * rate)] += 0.2 }
+        let layout = RecordingLayout(sensor: .accelerometer, sampleRateHz: rate, columns: ["x", "y", "z"],
+                                     units: ["g", "g", "g"], dialect: "plain", timeAxis: "test")
+        let analyzer = Analyzer(layout: layout, path: "test")
+        _ = analyzer.process(SampleBlock(columns: [x, y, z]))
+        let events = analyzer.finish().result.events
+        func kind(near t: Double) -> EventKind? { events.first { abs($0.start - t) < 0.1 }?.kind }
+        for t in twitchTimes { #expect(kind(near: t) == .twitch, "twitch at \(t) s") }
+        for t in knockTimes { #expect(kind(near: t) == .artifact, "knock at \(t) s") }
     }
 
     @Test func sustainedBurstIsACramp() {
