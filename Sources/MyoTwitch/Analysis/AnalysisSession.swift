@@ -28,14 +28,14 @@ public final class AnalysisSession {
 
     /// Feeds the next bytes; returns what became final.
     public func consume(_ bytes: UnsafeRawBufferPointer) throws -> [SessionOutput] {
-        try decoder.consume(bytes) { handle($0) }
+        try decoder.consume(bytes) { try handle($0) }
         defer { pending.removeAll(keepingCapacity: true) }
         return pending
     }
 
     /// Ends the input; returns the last outputs and the analysis result.
     public func finish() throws -> (outputs: [SessionOutput], result: AnalysisResult, traces: [[Double]]) {
-        try decoder.finish { handle($0) }
+        try decoder.finish { try handle($0) }
         return try finishAnalysis()
     }
 
@@ -50,9 +50,19 @@ public final class AnalysisSession {
         return (pending, result, analyzer.traces)
     }
 
-    private func handle(_ output: DecoderOutput) {
+    /// The sample rates the analysis handles, Hz. Below 1 Hz no twitch or cramp can be resolved;
+    /// above 1 MHz (no EMG amplifier or accelerometer samples that fast) the analysis windows
+    /// would take gigabytes. A rate outside comes from a broken header or time column.
+    public static let sampleRates = 1.0...1_000_000
+
+    private func handle(_ output: DecoderOutput) throws {
         switch output {
         case .layout(let layout):
+            guard Self.sampleRates.contains(layout.sampleRateHz) else {
+                let source = layout.timeAxis.hasPrefix("column:")
+                    ? "from the time " + layout.timeAxis : "given by --rate or the header"
+                throw InputError(path: path, message: "the sample rate, \(layout.sampleRateHz) Hz \(source), is outside what can be analysed (1 Hz to 1 MHz); give the rate with --rate HZ")
+            }
             analyzer = Analyzer(layout: layout, path: path, settings: settings, options: options)
         case .samples(let block):
             if let analyzer { pending += analyzer.process(block).map(Self.wrap) }
@@ -132,7 +142,7 @@ extension AnalysisSession {
             while true {
                 switch queue.pop() {
                 case .output(let output):
-                    handle(output)
+                    try handle(output)
                     for item in pending { try handler(item) }
                     pending.removeAll(keepingCapacity: true)
                 case .end(let error):

@@ -53,6 +53,11 @@ import Testing
         Case(name: "columns with no numbers", bytes: text("a,b\nx,y\nz,w\n"), expectation: .error("no data rows")),
         Case(name: "NUL bytes", bytes: { Array("time,emg\n0,1\n".utf8) + [0, 0, 0, 0x0A] + Array("0.001,2\n".utf8) },
              expectation: .error("\\x00")),
+        // Found by the fuzzer: a header stating 2.5 GHz made the analysis windows take 4 GB.
+        Case(name: "absurd stated sample rate", bytes: text("%Sample Rate = 2500000000.0\n1, 2.5, 1700000700.004\n"),
+             expectation: .error("outside what can be analysed (1 Hz to 1 MHz)")),
+        Case(name: "a sample every 10 s", bytes: text("time_s,emg\n0,1\n10,2\n20,3\n30,4\n"),
+             expectation: .error("0.1 Hz from the time column:time_s (s)")),
     ]
 
     @Test(arguments: cases)
