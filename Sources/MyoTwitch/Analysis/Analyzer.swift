@@ -34,6 +34,8 @@ public final class Analyzer {
 
     private var timeAxis = TimeAxis()
     private var crosstalk: CrosstalkFilter
+    /// Pass-band correlation between EMG channels (several channels only).
+    private var correlation: CrosstalkCorrelation?
     private var tracker: EpisodeTracker
     private var events: [DetectedEvent] = []
     private var episodes: [Episode] = []
@@ -157,6 +159,10 @@ public final class Analyzer {
                                                profileSpacing: detector.profileSpacing))
             rhythm.append(RhythmGate(gap: Int(profile.rhythmGapSeconds * sampleRate)))
         }
+        if layout.sensor == .emg && detectors.count > 1 {
+            correlation = CrosstalkCorrelation(channels: detectors.count, sampleRate: sampleRate)
+            for detector in detectors { detector.keepsBandSignal = true }
+        }
         let held = warmup
         warmup = Array(repeating: [], count: layout.columns.count)
         return count > 0 ? run(held, count: count) : []
@@ -173,6 +179,10 @@ public final class Analyzer {
             let groups = ChannelWork.run(detectors: detectors, columns: channelColumns,
                                          pointers: pointers, count: count, parallel: options.parallel)
             for (d, g) in groups.enumerated() where !g.isEmpty { finished[d] = g }
+        }
+        if correlation != nil {
+            correlation!.add(detectors.map { UnsafePointer($0.bandSignal) }, count: count,
+                             first: detectors[0].index - count)
         }
         needsRestart = false
         var outputs = release(finished, force: false)
@@ -200,7 +210,7 @@ public final class Analyzer {
         }.min() ?? Int.max
         var outputs: [AnalyzerOutput] = []
         var closed: [Episode] = []
-        for (channel, c) in crosstalk.release(before: horizon) {
+        for (channel, c) in crosstalk.release(before: horizon, correlation: correlation) {
             let event = DetectedEvent(
                 kind: c.kind, channel: channels[channel],
                 start: timeAxis.time(ofSample: c.onset), end: timeAxis.time(ofSample: c.end),

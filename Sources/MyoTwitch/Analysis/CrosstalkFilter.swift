@@ -4,12 +4,19 @@
 /// A candidate is crosstalk when another channel has an overlapping candidate whose SNR is at
 /// least `dominance` times its own: two twitches must peak within 5 ms (volume conduction is
 /// instantaneous); a twitch inside a neighbour's strong burst is one of that burst's potentials;
-/// for longer events half of the weaker one must overlap. Artifacts are never dropped this way. Crosstalk
+/// for longer events half of the weaker one must overlap. Artifacts are never dropped this way.
+/// A sustained event is also crosstalk, whatever the SNRs, when a stronger one overlaps half of it
+/// on another channel and the two channels' pass-band signals correlate by at least
+/// `copyCorrelation` over the overlap (`CrosstalkCorrelation`): a copy, not a second muscle. Crosstalk
 /// of surface EMG is typically 5–20 % of the source amplitude, so 3× separates it from two muscles
 /// really active together.
 struct CrosstalkFilter {
     let peakTolerance: Int
     var dominance = 3.0
+    /// Correlation over the overlap above which a weaker sustained event is a copy of a stronger
+    /// one. 0.5: a copy strong enough to be detected correlates at 0.9 and more; two muscles
+    /// active on their own, near 0.
+    var copyCorrelation = 0.5
     private var pending: [(channel: Int, candidate: EventClassifier.Candidate)] = []
     private var recent: [(channel: Int, candidate: EventClassifier.Candidate)] = []
     private(set) var rejected = 0
@@ -27,12 +34,13 @@ struct CrosstalkFilter {
 
     /// Releases the candidates ending before `horizon` (the earliest onset still possible on any
     /// channel), crosstalk removed, in order of onset then channel.
-    mutating func release(before horizon: Int) -> [(Int, EventClassifier.Candidate)] {
+    mutating func release(before horizon: Int,
+                          correlation: CrosstalkCorrelation? = nil) -> [(Int, EventClassifier.Candidate)] {
         let ready = pending.filter { $0.candidate.end + peakTolerance < horizon || horizon == Int.max }
         guard !ready.isEmpty else { return [] }
         let everyone = pending + recent
         var released: [(Int, EventClassifier.Candidate)] = []
-        for item in ready where !isCrosstalk(item, among: everyone) {
+        for item in ready where !isCrosstalk(item, among: everyone, correlation: correlation) {
             released.append(item)
         }
         let readySet = Set(ready.map { Key($0) })
@@ -46,12 +54,22 @@ struct CrosstalkFilter {
     }
 
     private func isCrosstalk(_ item: (channel: Int, candidate: EventClassifier.Candidate),
-                             among others: [(channel: Int, candidate: EventClassifier.Candidate)]) -> Bool {
+                             among others: [(channel: Int, candidate: EventClassifier.Candidate)],
+                             correlation: CrosstalkCorrelation?) -> Bool {
         let c = item.candidate
         guard c.kind != .artifact else { return false }
         for other in others where other.channel != item.channel {
             let d = other.candidate
-            guard d.kind != .artifact, d.snr >= dominance * c.snr else { continue }
+            guard d.kind != .artifact else { continue }
+            if c.kind != .twitch, d.kind != .twitch, d.snr > c.snr, let correlation {
+                let from = max(c.onset, d.onset), to = min(c.end, d.end)
+                if to > from && 2 * (to - from) >= c.end - c.onset,
+                   let r = correlation.correlation(item.channel, other.channel, from: from, to: to),
+                   r >= copyCorrelation {
+                    return true
+                }
+            }
+            guard d.snr >= dominance * c.snr else { continue }
             if c.kind == .twitch && d.kind == .twitch {
                 if abs(d.peakIndex - c.peakIndex) <= peakTolerance { return true }
             } else if c.kind == .twitch {

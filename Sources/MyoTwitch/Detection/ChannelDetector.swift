@@ -30,6 +30,10 @@ final class ChannelDetector {
     @exclusivity(unchecked) private var bandEnergy: UnsafeMutablePointer<Double>
     @exclusivity(unchecked) private var motionEnergy: UnsafeMutablePointer<Double>
     @exclusivity(unchecked) private var scratch: UnsafeMutablePointer<Double>
+    /// The last block's pass-band signal (first column), when `keepsBandSignal`.
+    @exclusivity(unchecked) private(set) var bandSignal: UnsafeMutablePointer<Double>
+    /// Keep the pass-band signal of each block for the analyzer's crosstalk correlation.
+    var keepsBandSignal = false
     // Clipping: per column, the run of identical samples and the extremes seen so far.
     @exclusivity(unchecked) private var runLength: [Int]
     @exclusivity(unchecked) private var lastRaw: [Double]
@@ -130,6 +134,7 @@ final class ChannelDetector {
         bandEnergy = .allocate(capacity: 1)
         motionEnergy = .allocate(capacity: 1)
         scratch = .allocate(capacity: 1)
+        bandSignal = .allocate(capacity: 1)
         runLength = Array(repeating: 0, count: columnCount)
         lastRaw = Array(repeating: .nan, count: columnCount)
         railLow = Array(repeating: .infinity, count: columnCount)
@@ -158,15 +163,17 @@ final class ChannelDetector {
         bandEnergy.deallocate()
         motionEnergy.deallocate()
         scratch.deallocate()
+        bandSignal.deallocate()
     }
 
     private func reserve(_ count: Int) {
         guard count > blockCapacity else { return }
-        bandEnergy.deallocate(); motionEnergy.deallocate(); scratch.deallocate()
+        bandEnergy.deallocate(); motionEnergy.deallocate(); scratch.deallocate(); bandSignal.deallocate()
         blockCapacity = max(count, 4096)
         bandEnergy = .allocate(capacity: blockCapacity)
         motionEnergy = .allocate(capacity: blockCapacity)
         scratch = .allocate(capacity: blockCapacity)
+        bandSignal = .allocate(capacity: blockCapacity)
     }
 
     /// Seeds the quiet level from the first seconds (`columns`: the detector's input columns), as
@@ -215,7 +222,8 @@ final class ChannelDetector {
         guard count > 0 else { return }
         reserve(count)
         conditioner.process(columns: columns, count: count, bandEnergy: bandEnergy,
-                            motionEnergy: motionEnergy, scratch: scratch)
+                            motionEnergy: motionEnergy, scratch: scratch,
+                            bandSignal: keepsBandSignal ? bandSignal : nil)
         let window = energyWindow, ring = energyRing, mask = ringMask
         let length = envelopeLength, inverseLength = 1 / Double(envelopeLength)
         for i in 0..<count {

@@ -51,15 +51,19 @@ struct ChannelConditioner {
     /// Conditions `count` rows: `columns[c]` points at column `c`'s samples. Writes the band and
     /// motion energies per row. Filters run section by section over the whole block, which keeps
     /// each section's state in registers and is several times faster than sample by sample.
+    /// `bandSignal`, when given, receives the first column's pass-band signal itself (for the
+    /// crosstalk correlation across EMG channels).
     mutating func process(columns: [UnsafePointer<Double>], count: Int,
                           bandEnergy: UnsafeMutablePointer<Double>,
                           motionEnergy: UnsafeMutablePointer<Double>,
-                          scratch: UnsafeMutablePointer<Double>) {
+                          scratch: UnsafeMutablePointer<Double>,
+                          bandSignal: UnsafeMutablePointer<Double>? = nil) {
         for c in 0..<columnCount {
             let work = UnsafeMutableBufferPointer(start: scratch, count: count)
             // Band signal, squared, summed over columns.
             work.baseAddress!.update(from: columns[c], count: count)
             band[c].process(work)
+            if c == 0, let bandSignal { bandSignal.update(from: work.baseAddress!, count: count) }
             if c == 0 {
                 for i in 0..<count { bandEnergy[i] = work[i] * work[i] }
             } else {

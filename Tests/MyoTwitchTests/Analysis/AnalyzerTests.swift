@@ -59,6 +59,56 @@ import Testing
         #expect(events.filter { $0.channel == "b" }.isEmpty)
     }
 
+    /// A sustained burst copied onto a quieter neighbour has nearly the same SNR there, so SNR
+    /// cannot tell the copy; the correlation of the two channels over the burst can. A second
+    /// muscle bursting on its own at the same time is kept.
+    @Test(arguments: [false, true])
+    func correlatedCopyOfABurstIsCrosstalkAndAnIndependentBurstIsNot(independent: Bool) {
+        var burst = SyntheticSignal(rate: 2000, seconds: 40, noise: 0, seed: 5)
+        burst.addBurst(start: 12, duration: 10, amplitude: 12)
+        var a = SyntheticSignal(rate: 2000, seconds: 40, noise: 1, seed: 6)
+        for i in a.samples.indices { a.samples[i] += burst.samples[i] }
+        // The neighbour's own noise is 5× lower: a 15 % copy stands as far above it.
+        var b = SyntheticSignal(rate: 2000, seconds: 40, noise: 0.2, seed: 7)
+        if independent {
+            b.addBurst(start: 13, duration: 8, amplitude: 12 * 0.15)
+        } else {
+            for i in b.samples.indices { b.samples[i] += 0.15 * burst.samples[i] }
+        }
+        let layout = RecordingLayout(sensor: .emg, sampleRateHz: 2000, columns: ["a", "b"],
+                                     units: [nil, nil], dialect: "plain", timeAxis: "test")
+        let analyzer = Analyzer(layout: layout, path: "test")
+        _ = analyzer.process(SampleBlock(columns: [a.samples, b.samples]))
+        let sustained = analyzer.finish().result.events.filter { $0.kind == .cramp || $0.kind == .activity }
+        #expect(sustained.contains { $0.channel == "a" && $0.start < 13 && $0.end > 21 })
+        #expect(sustained.contains { $0.channel == "b" } == independent)
+    }
+
+    @Test func correlationOfACopyIsHighAndOfIndependentNoiseLow() {
+        var store = CrosstalkCorrelation(channels: 3, sampleRate: 1000)
+        let x = SyntheticSignal(rate: 1000, seconds: 5, noise: 1, seed: 7).samples
+        let y = SyntheticSignal(rate: 1000, seconds: 5, noise: 1, seed: 8).samples
+        let copy = zip(x, y).map { 0.2 * $0 + 0.02 * $1 }
+        x.withUnsafeBufferPointer { px in
+            y.withUnsafeBufferPointer { py in
+                copy.withUnsafeBufferPointer { pc in
+                    // In uneven blocks, as the analyzer hands them over.
+                    var start = 0
+                    for size in [700, 1, 1299, 3000] {
+                        store.add([px.baseAddress! + start, py.baseAddress! + start, pc.baseAddress! + start],
+                                  count: size, first: start)
+                        start += size
+                    }
+                }
+            }
+        }
+        let copied = store.correlation(0, 2, from: 0, to: 4999) ?? 0
+        let unrelated = store.correlation(0, 1, from: 0, to: 4999) ?? 1
+        #expect(copied > 0.99)
+        #expect(abs(unrelated) < 0.1)
+        #expect(store.correlation(0, 2, from: 1000, to: 1200) == nil)  // under half a second
+    }
+
     @Test func constantSignalGivesNoEventsAndNoCrash() {
         let result = Analyzer.run([Double](repeating: 3, count: 20_000), rate: 1000)
         #expect(result.events.isEmpty)
