@@ -58,8 +58,8 @@ public final class RecordingDecoder {
     var rowsEmitted = 0
     /// The uniform grid an uneven time axis is resampled onto (nil: the axis is even).
     var grid: UniformGrid?
-    /// The next row starts a run (after a gap).
-    var runStarts = false
+    /// The next row starts a run of the grid (the first row, or the first after a gap).
+    var runStarts = true
 
     /// Every warning, listed or not.
     public internal(set) var warningCount = 0

@@ -13,6 +13,9 @@ struct RowFormat {
     var row: UnsafeMutablePointer<Double>
     /// Per signal, the block being filled (`blockRows` capacity each).
     var columns: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
+    /// Per row of the block, its time as parsed (relative, in the column's unit; NaN without a
+    /// time column): what an uneven axis is resampled by.
+    var times: UnsafeMutablePointer<Double>
     var blockFill = 0
     private var blockRows = 0
     /// The first row's time, subtracted from every time as it is parsed.
@@ -35,6 +38,7 @@ struct RowFormat {
         roles = .allocate(capacity: 1)
         row = .allocate(capacity: 1)
         columns = .allocate(capacity: 1)
+        times = .allocate(capacity: 1)
     }
 
     init(plan: ColumnPlan, blockRows: Int) {
@@ -53,6 +57,7 @@ struct RowFormat {
         row.initialize(repeating: 0, count: max(1, signalCount))
         columns = .allocate(capacity: max(1, signalCount))
         for c in 0..<signalCount { columns[c] = .allocate(capacity: blockRows) }
+        times = .allocate(capacity: blockRows)
     }
 
     /// Parses the data line `p[start..<end]` into `row`.
@@ -168,19 +173,11 @@ struct RowFormat {
         return negative ? -value : value
     }
 
-    /// Appends the current row to the block.
+    /// Appends the current row, parsed at `time`, to the block.
     @inline(__always)
-    mutating func append() {
+    mutating func append(time: Double) {
         for c in 0..<signalCount { columns[c][blockFill] = row[c] }
-        blockFill += 1
-    }
-
-    /// Appends the point `fraction` (0…1) of the way from `previous` to the current row.
-    @inline(__always)
-    mutating func append(interpolatingFrom previous: UnsafePointer<Double>, fraction: Double) {
-        for c in 0..<signalCount {
-            columns[c][blockFill] = previous[c] + fraction * (row[c] - previous[c])
-        }
+        times[blockFill] = time
         blockFill += 1
     }
 
@@ -198,6 +195,7 @@ struct RowFormat {
         row.deallocate()
         for c in 0..<signalCount { columns[c].deallocate() }
         columns.deallocate()
+        times.deallocate()
     }
 }
 
