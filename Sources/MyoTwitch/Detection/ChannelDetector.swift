@@ -481,44 +481,9 @@ final class ChannelDetector {
             current.motionEnergy = motion
             current.energySamples = b - a + 1
         }
-        current.singleSample = isSingleSampleOutlier(
-            at: current.peakIndex, oldest: oldest,
-            strict: sampleRate < profile.singleSampleMinimumRate)
-    }
-
-    /// Whether the raw signal near `peak` holds a lone outlier: a second difference that dwarfs
-    /// every other one nearby except its own neighbours (which a one-sample spike also moves).
-    ///
-    /// `strict` where a short potential may span only one or two samples (EMG below
-    /// `singleSampleMinimumRate`): then the outlier's raw neighbours must also stay near the
-    /// local baseline, since a potential's other phases or shoulders fill them. On simulated
-    /// 250 and 500 Hz recordings this flags 24 of 27 one-sample spikes and 1 of 1,085 twitches.
-    private func isSingleSampleOutlier(at peak: Int, oldest: Int, strict: Bool) -> Bool {
-        let span = max(8, envelopeLength * 2)
-        let lo = max(oldest + 1, peak - span), hi = min(index - 2, peak + span)
-        guard hi - lo >= 6 else { return false }
-        let dominance = strict ? 0.15 : 0.2
-        for c in 0..<columnCount {
-            let raw = rawRing[c]
-            func x(_ j: Int) -> Double { raw[j & ringMask] }
-            func d2(_ j: Int) -> Double { abs(x(j) - 0.5 * (x(j - 1) + x(j + 1))) }
-            var maxIndex = lo, maxValue = 0.0
-            for j in lo...hi {
-                let v = d2(j)
-                if v > maxValue { maxValue = v; maxIndex = j }
-            }
-            guard maxValue > 0 else { continue }
-            var rest = 0.0
-            for j in lo...hi where abs(j - maxIndex) >= 2 { rest = max(rest, d2(j)) }
-            guard rest < dominance * maxValue else { continue }
-            guard strict else { return true }
-            let m = maxIndex
-            guard m - 3 > oldest, m + 3 < index else { continue }
-            let baseline = 0.5 * (x(m - 3) + x(m + 3))
-            let height = abs(x(m) - baseline)
-            if max(abs(x(m - 1) - baseline), abs(x(m + 1) - baseline)) < 0.15 * height { return true }
-        }
-        return false
+        current.singleSample = OneSampleOutlier.isPresent(
+            in: rawRing, mask: ringMask, around: current.peakIndex, span: max(8, envelopeLength * 2),
+            oldest: oldest, next: index, strict: sampleRate < profile.singleSampleMinimumRate)
     }
 
     /// Ends whatever is open (end of input or a gap): the segment in progress and its group.
