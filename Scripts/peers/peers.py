@@ -6,19 +6,32 @@ detections in myotwitch's analysis shape, so that `myotwitch evaluate` scores ev
 
 Methods (each library's own EMG onset method, defaults where it has them):
   neurokit2   nk.emg_process(signal, sampling_rate): EMG_Onsets / EMG_Offsets
-  biosppy     biosppy.signals.emg.emg(...): its threshold crossings, taken in pairs
-              (onset, offset) - find_onsets returns both kinds of crossing in one array
-  bonato      biosppy.signals.emg.bonato_onset_detector on BioSPPy's filtered signal, rest =
-              the quietest 2 s of the recording; it has no defaults: threshold 7.74,
-              active_state_duration 25 ms, samples_above_fail 1, fail_size 5 samples
-              (Bonato et al. 1998's double-threshold settings)
-  scipy       4th-order Butterworth band-pass 20-450 Hz (upper edge at 0.45 x rate),
-              notches at 50 and 60 Hz, 10 ms moving RMS, threshold median + 5 robust SD of
-              the envelope with hysteresis at + 2.5, bursts closer than 20 ms merged
+  biosppy     biosppy.signals.emg.emg(signal, sampling_rate, show=False) (100 Hz high-pass,
+              find_onsets with its defaults). Its "onsets" array holds every crossing of its
+              50 ms envelope threshold, rising and falling alike; a burst runs from a rising
+              crossing to the next falling one (or the end of the recording), so the ends are
+              BioSPPy's own offsets, not a length we chose
+  bonato      biosppy.signals.emg.bonato_onset_detector on BioSPPy's filtered signal (the
+              100 Hz high-pass of emg.emg), rest = the quietest 2 s window of that signal
+              (by energy, windows stepped by 0.5 s). The detector has no defaults, so:
+              threshold 7.74 (its test function is chi-square with 2 d.o.f. on Gaussian
+              rest noise, so about 2 % false alarms per test sample), active_state_duration
+              25 ms, samples_above_fail 1, fail_size 5. Like find_onsets it returns onsets
+              and offsets in one array; they alternate (the detector starts inactive), so
+              they are taken in pairs, an unpaired last onset ending at the recording's end
+  scipy       our own careful pipeline: 4th-order Butterworth band-pass 20-450 Hz (upper edge
+              capped at 0.45 x rate), zero-phase (sosfiltfilt); IIR notches (Q 30) at 50 and
+              60 Hz where below 0.45 x rate; 10 ms centred moving RMS envelope; threshold
+              median + k x 1.4826 x MAD of the envelope with k = 5, hysteresis: a burst is a
+              run above median + 2.5 x 1.4826 x MAD that reaches the k = 5 level; bursts
+              closer than 20 ms are merged
 
 The toolkits do not classify. Every burst gets a kind by one duration rule, the same for all:
-shorter than 0.1 s -> twitch, 3 s or longer -> cramp, otherwise activity. (Generous: a
-twitch-length artifact counts as a twitch only if it really was one.)
+shorter than 0.1 s -> twitch, 3 s or longer -> cramp, otherwise activity. This is generous to
+the peers: they get kind labels they do not produce themselves, by cut-offs that suit the kinds
+in the recordings (an artifact of twitch length still becomes a false twitch). No burst is
+labelled artifact. A channel on which a method raises is recorded under "failures" and
+contributes no detections.
 """
 import json
 import sys
@@ -58,8 +71,27 @@ def neurokit2_bursts(x, rate):
 
 def biosppy_bursts(x, rate):
     from biosppy.signals import emg
+    from biosppy.signals import tools as st
     out = emg.emg(signal=x, sampling_rate=rate, show=False)
-    return pairs(out["onsets"], len(x))
+    crossings = np.asarray(out["onsets"], dtype=np.int64)
+    # find_onsets returns the rising AND the falling crossings of its envelope in one sorted array.
+    # To tell them apart we recompute that envelope and threshold exactly as find_onsets does with
+    # its defaults (|filtered| smoothed by a 50 ms boxzen window; 1.2 x mean + 2 x SD).
+    mvgav, _ = st.smoother(signal=np.abs(out["filtered"]), kernel="boxzen",
+                           size=int(rate * 0.05), mirror=True)
+    aux = np.abs(mvgav)
+    above = mvgav > 1.2 * np.mean(aux) + 2.0 * np.std(aux, ddof=1)
+    n = len(above)
+    bursts, start = [], (0 if n and above[0] else None)
+    for c in crossings:
+        if start is not None and c >= 1 and above[c - 1] and not above[c]:  # falling: burst ends
+            bursts.append((start, int(c)))
+            start = None
+        if start is None and c + 1 < n and above[c + 1] and not above[c]:  # rising: burst starts
+            start = int(c)
+    if start is not None:
+        bursts.append((start, n - 1))
+    return bursts
 
 
 def quietest(x, length):
@@ -131,12 +163,13 @@ def detect(method, path):
         except Exception as error:  # a peer that fails on a file is reported, not fatal
             failures.append(f"{ch}: {type(error).__name__}: {error}".replace("\n", " ")[:300])
             continue
-        for s, e in bursts:
-            start, end = s / rate, e / rate
+        last = len(t) - 1
+        for s, e in bursts:  # sample indices -> the recording's own time axis
+            start, end = float(t[min(int(s), last)]), float(t[min(int(e), last)])
             events.append({"kind": kind_of(end - start), "channel": ch, "start": start, "end": end})
     events.sort(key=lambda v: (v["start"], v["channel"]))
     source = {"path": path, "sensor": "emg", "sampleRateHz": rate, "channels": channels,
-              "durationSeconds": (len(t) - 1) / rate}
+              "durationSeconds": float(t[-1] - t[0])}
     return {"source": source, "events": events, "failures": failures}
 
 
