@@ -17,7 +17,8 @@
 # speed: end-to-end wall time (CSV reading included) and peak RSS, each run a fresh process
 #   under /usr/bin/time, of `myotwitch analyze` (release), the SciPy pipeline and NeuroKit2
 #   emg_process on every channel of WORKDIR/emg-1h-1ch.csv and emg-1h-8ch.csv (made if missing).
-#   NeuroKit2 on the 8-channel file takes about 12 minutes: only with PEERS_SLOW=1.
+#   NeuroKit2 on the 8-channel file takes about 8 minutes: only with PEERS_SLOW=1. One run each;
+#   single runs vary (myotwitch on the 8-channel file: 2.4-3.4 s), so repeat before quoting ratios.
 #
 # The peers live in a virtual environment, PEERS_VENV (default .build/peers-venv), with the
 # pinned versions below; it is (re)installed only when those versions are not there yet.
@@ -153,7 +154,7 @@ import sys
 label, measured = sys.argv[1].split("|")
 name, samples, ours = sys.argv[2], int(sys.argv[3]), float(sys.argv[4].split()[0])
 if measured == "skipped":
-    print(f"| {label} | {name} | {samples:,} | not run (PEERS_SLOW=1 runs it, ~12 min) | | | |")
+    print(f"| {label} | {name} | {samples:,} | not run (PEERS_SLOW=1 runs it, ~8 min) | | | |")
     sys.exit()
 wall, rss = (float(v) for v in measured.split())
 ratio = "–" if label.startswith("myotwitch") else f"{wall / ours:.1f}×"

@@ -5,7 +5,9 @@ detections in myotwitch's analysis shape, so that `myotwitch evaluate` scores ev
   peers.py speed METHOD CSV                 the same without writing (for timing)
 
 Methods (each library's own EMG onset method, defaults where it has them):
-  neurokit2   nk.emg_process(signal, sampling_rate): EMG_Onsets / EMG_Offsets
+  neurokit2   nk.emg_process(signal, sampling_rate): EMG_Onsets / EMG_Offsets, all defaults
+              (biosppy cleaning = 100 Hz high-pass, so it raises at 200 Hz; activation
+              "threshold" = 0.1 x SD of the amplitude envelope, activations < 50 ms dropped)
   biosppy     biosppy.signals.emg.emg(signal, sampling_rate, show=False) (100 Hz high-pass,
               find_onsets with its defaults). Its "onsets" array holds every crossing of its
               50 ms envelope threshold, rising and falling alike; a burst runs from a rising
@@ -149,7 +151,10 @@ def load(path):
     names = list(frame.columns)
     time_name = names[0]
     t = frame[time_name].to_numpy(dtype=float)
-    rate = 1.0 / float(np.median(np.diff(t[: min(len(t), 10000)])))
+    # Rounded to 1 mHz: the time column is printed to a few decimals, and an unrounded rate such
+    # as 200.0000000001 Hz would let a filter at exactly Nyquist (BioSPPy's 100 Hz high-pass at
+    # 200 Hz) slip through as a degenerate filter instead of failing as it does at 200 Hz.
+    rate = round(1.0 / float(np.median(np.diff(t[: min(len(t), 10000)]))), 3)
     return frame, names[1:], rate, t
 
 
