@@ -36,6 +36,10 @@ public final class Analyzer {
     private var crosstalk: CrosstalkFilter
     /// Pass-band correlation between EMG channels (several channels only).
     private var correlation: CrosstalkCorrelation?
+    /// Takes neighbours' crosstalk out of each EMG channel before detection (several channels only).
+    private var canceller: CrosstalkCanceller?
+    /// Rows held back until their correlation tile is complete, per column.
+    private var carry: [[Double]] = []
     private var tracker: EpisodeTracker
     private var events: [DetectedEvent] = []
     private var episodes: [Episode] = []
@@ -97,6 +101,7 @@ public final class Analyzer {
     /// The time axis jumped: ends what is open, restarts the filters after the gap.
     public func gap(_ gap: Gap) -> [AnalyzerOutput] {
         var outputs = started ? [] : start()
+        outputs += runCarry()
         var finished: [Int: [SegmentGroup]] = [:]
         for d in detectors.indices {
             var groups: [SegmentGroup] = []
@@ -119,6 +124,7 @@ public final class Analyzer {
     /// Ends the analysis: flushes what is open and returns the last outputs and the full result.
     public func finish() -> (outputs: [AnalyzerOutput], result: AnalysisResult) {
         var outputs = started ? [] : start()
+        outputs += runCarry()
         var finished: [Int: [SegmentGroup]] = [:]
         for d in detectors.indices {
             var groups: [SegmentGroup] = []
@@ -161,6 +167,7 @@ public final class Analyzer {
         }
         if layout.sensor == .emg && detectors.count > 1 {
             correlation = CrosstalkCorrelation(channels: detectors.count, sampleRate: sampleRate)
+            if options.cancelsCrosstalk { canceller = CrosstalkCanceller(channels: detectors.count) }
             for detector in detectors { detector.keepsBandSignal = true }
         }
         let held = warmup
@@ -168,7 +175,30 @@ public final class Analyzer {
         return count > 0 ? run(held, count: count) : []
     }
 
+    /// Analyses rows, holding back (with several EMG channels) those whose correlation tile is
+    /// not yet complete: the crosstalk canceller judges each tile whole.
     private func run(_ columns: [[Double]], count: Int) -> [AnalyzerOutput] {
+        guard let tileLength = correlation?.tileLength else { return analyse(columns, count: count) }
+        var rows = columns, total = count
+        if let held = carry.first?.count, held > 0 {
+            rows = columns.indices.map { carry[$0] + columns[$0] }
+            total += held
+        }
+        let first = detectors[0].index
+        let whole = (first + total) / tileLength * tileLength - first
+        carry = rows.map { Array($0[whole...]) }
+        return whole > 0 ? analyse(rows, count: whole) : []
+    }
+
+    /// Analyses the rows held back for an incomplete tile (before a gap or the end).
+    private func runCarry() -> [AnalyzerOutput] {
+        guard let held = carry.first?.count, held > 0 else { return [] }
+        let rows = carry
+        carry = []
+        return analyse(rows, count: held)
+    }
+
+    private func analyse(_ columns: [[Double]], count: Int) -> [AnalyzerOutput] {
         var finished: [Int: [SegmentGroup]] = [:]
         withPointers(columns) { pointers in
             if needsRestart {
@@ -176,21 +206,43 @@ public final class Analyzer {
                     detectors[d].restart(first: columnIndices.map { pointers[$0][0] })
                 }
             }
-            let groups = ChannelWork.run(detectors: detectors, columns: channelColumns,
-                                         pointers: pointers, count: count, parallel: options.parallel)
+            ChannelWork.condition(detectors: detectors, columns: channelColumns, pointers: pointers,
+                                  count: count, parallel: options.parallel)
+            if correlation != nil { acrossChannels(count: count) }
+            let groups = ChannelWork.detect(detectors: detectors, columns: channelColumns,
+                                            pointers: pointers, count: count, parallel: options.parallel)
             for (d, g) in groups.enumerated() where !g.isEmpty { finished[d] = g }
-        }
-        if correlation != nil {
-            correlation!.add(detectors.map { UnsafePointer($0.bandSignal) }, count: count,
-                             first: detectors[0].index - count)
         }
         needsRestart = false
         var outputs = release(finished, force: false)
         var closed: [Episode] = []
-        tracker.advance(to: timeAxis.time(ofSample: timeAxis.sampleCount - 1), closed: &closed)
+        // Only once no event still to come can join it: its gap has passed the earliest onset.
+        tracker.advance(to: timeAxis.time(ofSample: earliestUnreleasedOnset), closed: &closed)
         keep(closed)
         outputs += closed.map(AnalyzerOutput.episode)
         return outputs
+    }
+
+    /// Between conditioning and detection (several EMG channels): feeds the pass-band signals to
+    /// the correlation a tile at a time and takes the crosstalk out of each tile.
+    private func acrossChannels(count: Int) {
+        let first = detectors[0].index
+        let tileLength = correlation!.tileLength
+        let signals = detectors.map(\.bandSignal)
+        var changed = Array(repeating: false, count: detectors.count)
+        var i = 0
+        while i < count {
+            let end = min(count, ((first + i) / tileLength + 1) * tileLength - first)
+            let tile = signals.map { $0 + i }
+            correlation!.add(tile.map { UnsafePointer($0) }, count: end - i, first: first + i)
+            if let canceller {
+                for (d, c) in canceller.clean(tile, count: end - i, correlation: correlation!).enumerated() where c {
+                    changed[d] = true
+                }
+            }
+            i = end
+        }
+        for d in detectors.indices where changed[d] { detectors[d].bandSignalChanged(count: count) }
     }
 
     /// Classifies finished groups and hands out the candidates no other channel can still
@@ -210,7 +262,8 @@ public final class Analyzer {
         }.min() ?? Int.max
         var outputs: [AnalyzerOutput] = []
         var closed: [Episode] = []
-        for (channel, c) in crosstalk.release(before: horizon, correlation: correlation) {
+        for (channel, c) in crosstalk.release(before: horizon, correlation: correlation,
+                                                       canceller: canceller) {
             let event = DetectedEvent(
                 kind: c.kind, channel: channels[channel],
                 start: timeAxis.time(ofSample: c.onset), end: timeAxis.time(ofSample: c.end),

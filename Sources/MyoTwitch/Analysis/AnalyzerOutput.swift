@@ -23,8 +23,13 @@ public struct AnalyzerOptions: Sendable, Equatable {
     /// pass) with empty `events` and `episodes`, and memory does not grow with the events found.
     public var keepsEvents: Bool
 
+    /// Take each neighbour's crosstalk out of an EMG channel before detecting on it (several EMG
+    /// channels only; see `CrosstalkCanceller`). Off only to measure what it does.
+    public var cancelsCrosstalk: Bool
+
     public init(collectTraces: Bool = false, traceBinSeconds: Double = 0.5, parallel: Bool = true,
-                keepsEvents: Bool = true) {
+                keepsEvents: Bool = true, cancelsCrosstalk: Bool = true) {
+        self.cancelsCrosstalk = cancelsCrosstalk
         self.collectTraces = collectTraces
         self.traceBinSeconds = traceBinSeconds
         self.parallel = parallel

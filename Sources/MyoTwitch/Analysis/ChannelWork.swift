@@ -7,23 +7,37 @@ import Dispatch
 enum ChannelWork {
     static let parallelThreshold = 16_384
 
-    static func run(detectors: [ChannelDetector], columns: [[Int]],
-                    pointers: [UnsafePointer<Double>], count: Int,
-                    parallel: Bool = true) -> [[SegmentGroup]] {
+    /// Conditions every channel's rows (filters into band and motion energies).
+    static func condition(detectors: [ChannelDetector], columns: [[Int]],
+                          pointers: [UnsafePointer<Double>], count: Int, parallel: Bool = true) {
+        forEach(detectors.count, rows: count, parallel: parallel) { d in
+            detectors[d].condition(columns: columns[d].map { pointers[$0] }, count: count)
+        }
+    }
+
+    /// Runs every channel's detection over the rows `condition` prepared; returns the finished
+    /// groups per channel.
+    static func detect(detectors: [ChannelDetector], columns: [[Int]],
+                       pointers: [UnsafePointer<Double>], count: Int,
+                       parallel: Bool = true) -> [[SegmentGroup]] {
         let results = GroupSlots(count: detectors.count)
-        let work = { (d: Int) in
+        forEach(detectors.count, rows: count, parallel: parallel) { d in
             var groups: [SegmentGroup] = []
-            detectors[d].process(columns: columns[d].map { pointers[$0] }, count: count,
-                                 finished: &groups)
+            detectors[d].detect(columns: columns[d].map { pointers[$0] }, count: count,
+                                finished: &groups)
             results.set(d, groups)
         }
-        if parallel && detectors.count > 1 && count * detectors.count >= parallelThreshold {
-            let unsafeWork = UnsafeSendable(work)
-            DispatchQueue.concurrentPerform(iterations: detectors.count) { unsafeWork.value($0) }
-        } else {
-            for d in detectors.indices { work(d) }
-        }
         return results.slots
+    }
+
+    /// Calls `work` for channels `0..<channels`, on several cores when the block is big enough.
+    private static func forEach(_ channels: Int, rows: Int, parallel: Bool, _ work: @escaping (Int) -> Void) {
+        if parallel && channels > 1 && rows * channels >= parallelThreshold {
+            let unsafeWork = UnsafeSendable(work)
+            DispatchQueue.concurrentPerform(iterations: channels) { unsafeWork.value($0) }
+        } else {
+            for d in 0..<channels { work(d) }
+        }
     }
 }
 

@@ -79,6 +79,13 @@ struct CrosstalkCorrelation {
         tileOfSlot[slot] = currentTile
     }
 
+    /// The sums so far over the current tile for channels `a` and `b`: Σab, Σaa, Σbb.
+    func currentSums(_ a: Int, _ b: Int) -> (ab: Double, aa: Double, bb: Double) {
+        let (x, y) = (min(a, b), max(a, b))
+        let (xx, yy) = (current[pair(x, x)], current[pair(y, y)])
+        return (current[pair(x, y)], a < b ? xx : yy, a < b ? yy : xx)
+    }
+
     /// The correlation of channels `a` and `b` over samples `from...to`, or nil when less than
     /// half a second of it is still kept.
     func correlation(_ a: Int, _ b: Int, from: Int, to: Int) -> Double? {

@@ -5,6 +5,9 @@
 /// least `dominance` times its own: two twitches must peak within 5 ms (volume conduction is
 /// instantaneous); a twitch inside a neighbour's strong burst is one of that burst's potentials;
 /// for longer events half of the weaker one must overlap. Artifacts are never dropped this way.
+/// Once the canceller has learnt a neighbour's crosstalk gain into a channel, that channel's
+/// twitches inside the neighbour's bursts are kept when they are more than twice the copy of the
+/// burst's peak could be: the channel's own motor units.
 /// A sustained event is also crosstalk, whatever the SNRs, when a stronger one overlaps half of it
 /// on another channel and the two channels' pass-band signals correlate by at least
 /// `copyCorrelation` over the overlap (`CrosstalkCorrelation`): a copy, not a second muscle. Crosstalk
@@ -35,12 +38,13 @@ struct CrosstalkFilter {
     /// Releases the candidates ending before `horizon` (the earliest onset still possible on any
     /// channel), crosstalk removed, in order of onset then channel.
     mutating func release(before horizon: Int,
-                          correlation: CrosstalkCorrelation? = nil) -> [(Int, EventClassifier.Candidate)] {
+                          correlation: CrosstalkCorrelation? = nil,
+                          canceller: CrosstalkCanceller? = nil) -> [(Int, EventClassifier.Candidate)] {
         let ready = pending.filter { $0.candidate.end + peakTolerance < horizon || horizon == Int.max }
         guard !ready.isEmpty else { return [] }
         let everyone = pending + recent
         var released: [(Int, EventClassifier.Candidate)] = []
-        for item in ready where !isCrosstalk(item, among: everyone, correlation: correlation) {
+        for item in ready where !isCrosstalk(item, among: everyone, correlation: correlation, canceller: canceller) {
             released.append(item)
         }
         let readySet = Set(ready.map { Key($0) })
@@ -55,7 +59,7 @@ struct CrosstalkFilter {
 
     private func isCrosstalk(_ item: (channel: Int, candidate: EventClassifier.Candidate),
                              among others: [(channel: Int, candidate: EventClassifier.Candidate)],
-                             correlation: CrosstalkCorrelation?) -> Bool {
+                             correlation: CrosstalkCorrelation?, canceller: CrosstalkCanceller?) -> Bool {
         let c = item.candidate
         guard c.kind != .artifact else { return false }
         for other in others where other.channel != item.channel {
@@ -73,8 +77,12 @@ struct CrosstalkFilter {
             if c.kind == .twitch && d.kind == .twitch {
                 if abs(d.peakIndex - c.peakIndex) <= peakTolerance { return true }
             } else if c.kind == .twitch {
-                // A spike seen while a neighbour contracts strongly: one of its potentials.
-                if c.peakIndex >= d.onset - peakTolerance && c.peakIndex <= d.end + peakTolerance { return true }
+                // A spike seen while a neighbour contracts strongly: one of its potentials, unless
+                // the crosstalk gain is known and the spike is more than twice what the copy of
+                // the neighbour's strongest potential can be.
+                let gain = canceller?.gain(source: other.channel, target: item.channel) ?? 0
+                if gain == 0 || c.peakAmplitude <= abs(gain) * d.peakAmplitude,
+                   c.peakIndex >= d.onset - peakTolerance && c.peakIndex <= d.end + peakTolerance { return true }
             } else {
                 let overlap = min(c.end, d.end) - max(c.onset, d.onset)
                 if overlap > 0 && 2 * overlap >= c.end - c.onset { return true }

@@ -219,11 +219,32 @@ final class ChannelDetector {
 
     /// Processes `count` rows (`columns[c]`: column `c`); finished groups go to `finished`.
     func process(columns: [UnsafePointer<Double>], count: Int, finished: inout [SegmentGroup]) {
+        condition(columns: columns, count: count)
+        detect(columns: columns, count: count, finished: &finished)
+    }
+
+    /// The first half of `process`: filters `count` rows into the block's band and motion
+    /// energies (and `bandSignal`, when kept), so that the analyzer can work across channels on
+    /// the pass-band signals before `detect` runs on the same rows.
+    func condition(columns: [UnsafePointer<Double>], count: Int) {
         guard count > 0 else { return }
         reserve(count)
         conditioner.process(columns: columns, count: count, bandEnergy: bandEnergy,
                             motionEnergy: motionEnergy, scratch: scratch,
                             bandSignal: keepsBandSignal ? bandSignal : nil)
+    }
+
+    /// `bandSignal` of the conditioned block was changed (a neighbour's crosstalk taken out):
+    /// the band energy becomes its square. One-column (EMG) detectors only.
+    func bandSignalChanged(count: Int) {
+        precondition(columnCount == 1 && keepsBandSignal && count <= blockCapacity)
+        for i in 0..<count { bandEnergy[i] = bandSignal[i] * bandSignal[i] }
+    }
+
+    /// The second half of `process`: runs the envelope, thresholds and segmentation over the
+    /// `count` rows that `condition` prepared.
+    func detect(columns: [UnsafePointer<Double>], count: Int, finished: inout [SegmentGroup]) {
+        guard count > 0 else { return }
         let window = energyWindow, ring = energyRing, mask = ringMask
         let length = envelopeLength, inverseLength = 1 / Double(envelopeLength)
         for i in 0..<count {
