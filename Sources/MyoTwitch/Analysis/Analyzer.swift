@@ -167,7 +167,8 @@ public final class Analyzer {
         }
         if layout.sensor == .emg && detectors.count > 1 {
             correlation = CrosstalkCorrelation(channels: detectors.count, sampleRate: sampleRate)
-            if options.cancelsCrosstalk { canceller = CrosstalkCanceller(channels: detectors.count) }
+            if options.cancelsCrosstalk { canceller = CrosstalkCanceller(channels: detectors.count,
+                                                                          tiles: correlation!.capacity) }
             for detector in detectors { detector.keepsBandSignal = true }
         }
         let held = warmup
@@ -236,7 +237,8 @@ public final class Analyzer {
             let tile = signals.map { $0 + i }
             correlation!.add(tile.map { UnsafePointer($0) }, count: end - i, first: first + i)
             if let canceller {
-                for (d, c) in canceller.clean(tile, count: end - i, correlation: correlation!).enumerated() where c {
+                for (d, c) in canceller.clean(tile, count: end - i, tile: (first + i) / tileLength,
+                                                        correlation: correlation!).enumerated() where c {
                     changed[d] = true
                 }
             }

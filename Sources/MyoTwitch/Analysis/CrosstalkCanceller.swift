@@ -25,9 +25,14 @@ final class CrosstalkCanceller {
     private var support: [Int]
     /// Current gain per ordered pair; 0 while unknown.
     private(set) var gains: [Double]
+    /// Per kept tile and target channel, the sources it was cleaned of (bit `b`, `b` < 64).
+    private var cleanedSources: [UInt64]
+    private var tileOfSlot: [Int]
+    /// Tiles remembered: as long as the correlation keeps them (10 min).
+    let capacity: Int
     /// The signals of the tile before cleaning (every target is cleaned against originals).
     private var originals: [UnsafeMutablePointer<Double>] = []
-    private var capacity = 0
+    private var bufferCapacity = 0
 
     static let dominance = 2.0
     static let learningCorrelation = 0.4
@@ -38,12 +43,24 @@ final class CrosstalkCanceller {
     /// Gains below this are left off: such a copy is under the noise of any real recording.
     static let negligibleGain = 0.01
 
-    init(channels: Int) {
+    init(channels: Int, tiles: Int) {
         self.channels = channels
+        capacity = max(1, tiles)
+        cleanedSources = Array(repeating: 0, count: capacity * channels)
+        tileOfSlot = Array(repeating: -1, count: capacity)
         numerator = Array(repeating: 0, count: channels * channels)
         denominator = numerator
         support = Array(repeating: 0, count: channels * channels)
         gains = numerator
+    }
+
+    /// Whether sample `index`'s tile (of `tileLength` samples) on `target` was cleaned of
+    /// `source`; false when the tile is no longer remembered.
+    func cleaned(target: Int, of source: Int, atSample index: Int, tileLength: Int) -> Bool {
+        let tile = index / max(1, tileLength), slot = tile % capacity
+        guard source != target, source >= 0, source < min(channels, 64), target >= 0, target < channels,
+              index >= 0, tileOfSlot[slot] == tile else { return false }
+        return cleanedSources[slot * channels + target] & (1 << UInt64(source)) != 0
     }
 
     /// The learnt crosstalk gain of `source` into `target` (pass-band amplitude ratio), or 0.
@@ -56,13 +73,16 @@ final class CrosstalkCanceller {
         for p in originals { p.deallocate() }
     }
 
-    /// Learns from the tile whose `count` samples per channel `signals` hold (`correlation`
-    /// has just taken them, and they are the whole tile), then cleans them in place; returns
-    /// which channels changed.
-    func clean(_ signals: [UnsafeMutablePointer<Double>], count: Int,
+    /// Learns from tile number `tile`, whose `count` samples per channel `signals` hold
+    /// (`correlation` has just taken them, and they are the whole tile), then cleans them in
+    /// place; returns which channels changed.
+    func clean(_ signals: [UnsafeMutablePointer<Double>], count: Int, tile: Int,
                correlation: CrosstalkCorrelation) -> [Bool] {
         var changed = Array(repeating: false, count: channels)
         guard signals.count == channels, count > 0 else { return changed }
+        let slot = tile % capacity
+        tileOfSlot[slot] = tile
+        for a in 0..<channels { cleanedSources[slot * channels + a] = 0 }
         var apply: [(target: Int, source: Int, gain: Double)] = []
         for a in 0..<channels {
             for b in 0..<channels where b != a {
@@ -91,14 +111,15 @@ final class CrosstalkCanceller {
             let (target, source) = (signals[a], UnsafePointer(originals[b]))
             for i in 0..<count { target[i] -= gain * source[i] }
             changed[a] = true
+            if b < 64 { cleanedSources[slot * channels + a] |= 1 << UInt64(b) }
         }
         return changed
     }
 
     private func reserve(_ count: Int) {
-        guard count > capacity else { return }
+        guard count > bufferCapacity else { return }
         for p in originals { p.deallocate() }
-        capacity = max(count, 1024)
-        originals = (0..<channels).map { _ in .allocate(capacity: capacity) }
+        bufferCapacity = max(count, 1024)
+        originals = (0..<channels).map { _ in .allocate(capacity: bufferCapacity) }
     }
 }

@@ -5,9 +5,10 @@
 /// least `dominance` times its own: two twitches must peak within 5 ms (volume conduction is
 /// instantaneous); a twitch inside a neighbour's strong burst is one of that burst's potentials;
 /// for longer events half of the weaker one must overlap. Artifacts are never dropped this way.
-/// Once the canceller has learnt a neighbour's crosstalk gain into a channel, that channel's
-/// twitches inside the neighbour's bursts are kept when they are more than twice the copy of the
-/// burst's peak could be: the channel's own motor units.
+/// A twitch inside a neighbour's burst is kept, though, once the canceller knows that
+/// neighbour's crosstalk gain and the twitch is larger than the copy of the burst's strongest
+/// potential could be: gain × that peak where the copy is still there, a quarter of it where the
+/// canceller took the copy out of the twitch's tile (what a 25 % error in the gain would leave).
 /// A sustained event is also crosstalk, whatever the SNRs, when a stronger one overlaps half of it
 /// on another channel and the two channels' pass-band signals correlate by at least
 /// `copyCorrelation` over the overlap (`CrosstalkCorrelation`): a copy, not a second muscle. Crosstalk
@@ -20,6 +21,9 @@ struct CrosstalkFilter {
     /// one. 0.5: a copy strong enough to be detected correlates at 0.9 and more; two muscles
     /// active on their own, near 0.
     var copyCorrelation = 0.5
+    /// The part of a cancelled copy that may be left over: the gain's error, 25 % at most over
+    /// the tens of tiles it is learnt from.
+    var residualFraction = 0.25
     private var pending: [(channel: Int, candidate: EventClassifier.Candidate)] = []
     private var recent: [(channel: Int, candidate: EventClassifier.Candidate)] = []
     private(set) var rejected = 0
@@ -78,11 +82,16 @@ struct CrosstalkFilter {
                 if abs(d.peakIndex - c.peakIndex) <= peakTolerance { return true }
             } else if c.kind == .twitch {
                 // A spike seen while a neighbour contracts strongly: one of its potentials, unless
-                // the crosstalk gain is known and the spike is more than twice what the copy of
-                // the neighbour's strongest potential can be.
-                let gain = canceller?.gain(source: other.channel, target: item.channel) ?? 0
-                if gain == 0 || c.peakAmplitude <= abs(gain) * d.peakAmplitude,
-                   c.peakIndex >= d.onset - peakTolerance && c.peakIndex <= d.end + peakTolerance { return true }
+                // it is larger than that neighbour's copy can be (see the type's comment).
+                if let canceller, let correlation {
+                    let gain = abs(canceller.gain(source: other.channel, target: item.channel))
+                    let cleaned = canceller.cleaned(target: item.channel, of: other.channel,
+                                                    atSample: c.peakIndex, tileLength: correlation.tileLength)
+                    if gain > 0 && c.peakAmplitude > (cleaned ? residualFraction : 1) * gain * d.peakAmplitude {
+                        continue
+                    }
+                }
+                if c.peakIndex >= d.onset - peakTolerance && c.peakIndex <= d.end + peakTolerance { return true }
             } else {
                 let overlap = min(c.end, d.end) - max(c.onset, d.onset)
                 if overlap > 0 && 2 * overlap >= c.end - c.onset { return true }
