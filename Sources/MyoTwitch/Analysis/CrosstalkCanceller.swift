@@ -27,6 +27,9 @@ final class CrosstalkCanceller {
     private(set) var gains: [Double]
     /// Per kept tile and target channel, the sources it was cleaned of (bit `b`, `b` < 64).
     private var cleanedSources: [UInt64]
+    /// Per kept tile and target channel, the largest gain of a copy left after cleaning (the
+    /// slope of the cleaned signal on each source it was cleaned of).
+    private var leftoverGains: [Float]
     private var tileOfSlot: [Int]
     /// Tiles remembered: as long as the correlation keeps them (10 min).
     let capacity: Int
@@ -47,6 +50,7 @@ final class CrosstalkCanceller {
         self.channels = channels
         capacity = max(1, tiles)
         cleanedSources = Array(repeating: 0, count: capacity * channels)
+        leftoverGains = Array(repeating: 0, count: capacity * channels)
         tileOfSlot = Array(repeating: -1, count: capacity)
         numerator = Array(repeating: 0, count: channels * channels)
         denominator = numerator
@@ -55,12 +59,14 @@ final class CrosstalkCanceller {
     }
 
     /// Whether sample `index`'s tile (of `tileLength` samples) on `target` was cleaned of
-    /// `source`; false when the tile is no longer remembered.
-    func cleaned(target: Int, of source: Int, atSample index: Int, tileLength: Int) -> Bool {
+    /// `source`, and if so the largest gain of a copy left in it; nil when it was not (or is no
+    /// longer remembered).
+    func leftover(target: Int, of source: Int, atSample index: Int, tileLength: Int) -> Double? {
         let tile = index / max(1, tileLength), slot = tile % capacity
         guard source != target, source >= 0, source < min(channels, 64), target >= 0, target < channels,
-              index >= 0, tileOfSlot[slot] == tile else { return false }
-        return cleanedSources[slot * channels + target] & (1 << UInt64(source)) != 0
+              index >= 0, tileOfSlot[slot] == tile,
+              cleanedSources[slot * channels + target] & (1 << UInt64(source)) != 0 else { return nil }
+        return Double(leftoverGains[slot * channels + target])
     }
 
     /// The learnt crosstalk gain of `source` into `target` (pass-band amplitude ratio), or 0.
@@ -82,7 +88,10 @@ final class CrosstalkCanceller {
         guard signals.count == channels, count > 0 else { return changed }
         let slot = tile % capacity
         tileOfSlot[slot] = tile
-        for a in 0..<channels { cleanedSources[slot * channels + a] = 0 }
+        for a in 0..<channels {
+            cleanedSources[slot * channels + a] = 0
+            leftoverGains[slot * channels + a] = 0
+        }
         var apply: [(target: Int, source: Int, gain: Double)] = []
         for a in 0..<channels {
             for b in 0..<channels where b != a {
@@ -112,6 +121,13 @@ final class CrosstalkCanceller {
             for i in 0..<count { target[i] -= gain * source[i] }
             changed[a] = true
             if b < 64 { cleanedSources[slot * channels + a] |= 1 << UInt64(b) }
+        }
+        for (a, b, _) in apply {
+            let (target, source) = (UnsafePointer(signals[a]), UnsafePointer(originals[b]))
+            var ab = 0.0, bb = 0.0
+            for i in 0..<count { ab += target[i] * source[i]; bb += source[i] * source[i] }
+            let k = slot * channels + a
+            if bb > 0 { leftoverGains[k] = max(leftoverGains[k], Float(abs(ab / bb))) }
         }
         return changed
     }

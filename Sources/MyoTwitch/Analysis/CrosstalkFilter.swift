@@ -7,8 +7,9 @@
 /// for longer events half of the weaker one must overlap. Artifacts are never dropped this way.
 /// A twitch inside a neighbour's burst is kept, though, once the canceller knows that
 /// neighbour's crosstalk gain and the twitch is larger than the copy of the burst's strongest
-/// potential could be: gain × that peak where the copy is still there, a quarter of it where the
-/// canceller took the copy out of the twitch's tile (what a 25 % error in the gain would leave).
+/// potential could be: gain × that peak where the copy is still there; where the canceller took
+/// the copy out of the twitch's tile, the gain of what it left (the cleaned signal's slope on
+/// the neighbour over the tile) × that peak.
 /// A sustained event is also crosstalk, whatever the SNRs, when a stronger one overlaps half of it
 /// on another channel and the two channels' pass-band signals correlate by at least
 /// `copyCorrelation` over the overlap (`CrosstalkCorrelation`): a copy, not a second muscle. Crosstalk
@@ -21,9 +22,8 @@ struct CrosstalkFilter {
     /// one. 0.5: a copy strong enough to be detected correlates at 0.9 and more; two muscles
     /// active on their own, near 0.
     var copyCorrelation = 0.5
-    /// The part of a cancelled copy that may be left over: the gain's error, 25 % at most over
-    /// the tens of tiles it is learnt from.
-    var residualFraction = 0.25
+    /// How much larger than the copy of a neighbour's strongest potential a twitch must be.
+    var leftoverMargin = 1.0
     private var pending: [(channel: Int, candidate: EventClassifier.Candidate)] = []
     private var recent: [(channel: Int, candidate: EventClassifier.Candidate)] = []
     private(set) var rejected = 0
@@ -85,9 +85,9 @@ struct CrosstalkFilter {
                 // it is larger than that neighbour's copy can be (see the type's comment).
                 if let canceller, let correlation {
                     let gain = abs(canceller.gain(source: other.channel, target: item.channel))
-                    let cleaned = canceller.cleaned(target: item.channel, of: other.channel,
-                                                    atSample: c.peakIndex, tileLength: correlation.tileLength)
-                    if gain > 0 && c.peakAmplitude > (cleaned ? residualFraction : 1) * gain * d.peakAmplitude {
+                    let left = canceller.leftover(target: item.channel, of: other.channel,
+                                                  atSample: c.peakIndex, tileLength: correlation.tileLength)
+                    if gain > 0 && c.peakAmplitude > leftoverMargin * (left ?? gain) * d.peakAmplitude {
                         continue
                     }
                 }

@@ -66,6 +66,8 @@ final class ChannelDetector {
                                                               bandEnergy: 0, motionEnergy: 0, clippedSamples: 0,
                                                               singleSample: false, noiseLevel: 0, sustained: true)
     @exclusivity(unchecked) private var slowPeakEnergy = 0.0
+    /// Band energy since the last profile value (`profile.binnedBurstProfile`).
+    @exclusivity(unchecked) private var binSum = 0.0
     @exclusivity(unchecked) private var lastSlowQuietIndex = -1
     /// Spectrum of the raw signal during a slow burst (first column): median frequency and
     /// low-frequency fraction of sustained events.
@@ -412,6 +414,7 @@ final class ChannelDetector {
                                       clippedSamples: 0, singleSample: false, noiseLevel: level.median,
                                       motionBaseline: max(0, motionQuietMean), sustained: true)
                 slowPeakEnergy = 0
+                binSum = 0
                 burstSpectrum.reset()
             } else if slow <= low {
                 lastSlowQuietIndex = n
@@ -421,11 +424,14 @@ final class ChannelDetector {
         slowSegment.bandEnergy += e
         slowSegment.motionEnergy += q
         slowSegment.energySamples += 1
+        binSum += e
         if n % slowDecimation == 0 {
             if slowSegment.profile.count >= 4096 {
                 slowSegment.profile = stride(from: 0, to: slowSegment.profile.count, by: 2).map { slowSegment.profile[$0] }
             }
-            slowSegment.profile.append(slow)
+            slowSegment.profile.append(profile.binnedBurstProfile
+                                       ? max(0, binSum / Double(slowDecimation)).squareRoot() : slow)
+            binSum = 0
         }
         if clipped { slowSegment.clippedSamples += 1 }
         if e > slowPeakEnergy { slowPeakEnergy = e; slowSegment.peakIndex = n }

@@ -52,6 +52,19 @@ public struct DetectorProfile: Sendable, Equatable {
     /// twitch rings for 50 ms or more, several samples even at 50 Hz, so a one-sample spike (a
     /// knock on the sensor's bus) is never one.
     public var singleSampleMinimumRate: Double = 800
+    /// The burst profile (for the rhythm and hold checks) from the energy of each quarter-envelope
+    /// bin rather than from the slow envelope itself. Accelerometers: walking's heel strikes come
+    /// 0.5–0.6 s apart, which their 0.5 s slow envelope smooths flat; 125 ms bins keep the rhythm.
+    /// EMG keeps the smoothed profile (its 0.25 s envelope already resolves exercise rhythms).
+    public var binnedBurstProfile = false
+    /// The longest period a burst's rhythm may have to count as exercise, s. EMG 10 s (slow
+    /// contraction–relaxation cycles); accelerometers 3 s (steps and cyclic movements): the finer
+    /// binned profile also shows a cramp's slow waxing and waning, which is not a rhythm.
+    public var maxRhythmPeriodSeconds = 10.0
+    /// The autocorrelation of the burst profile, one period on, that makes a rhythm. EMG 0.4;
+    /// accelerometers 0.6: steps repeat closely (0.7–0.8 here), while a cramp's vibration waxes
+    /// and wanes with some regularity (up to ~0.45).
+    public var rhythmCorrelation = 0.4
 
     public static func == (a: DetectorProfile, b: DetectorProfile) -> Bool {
         a.envelopeSeconds == b.envelopeSeconds && a.highThreshold == b.highThreshold
@@ -75,7 +88,7 @@ public struct DetectorProfile: Sendable, Equatable {
         sustainedSeconds: 1.5, maxTwitchSeconds: 1.0,
         band: (5, 100), motionBand: (0.3, 4), motionRatio: 1.0, settleSeconds: 1.0,
         burstEnvelopeSeconds: 0.5, minBurstSeconds: 2.0, rhythmGapSeconds: 10,
-        singleSampleMinimumRate: 0)
+        singleSampleMinimumRate: 0, binnedBurstProfile: true, maxRhythmPeriodSeconds: 3, rhythmCorrelation: 0.6)
 
     public static func `for`(_ sensor: SensorKind) -> DetectorProfile {
         sensor == .emg ? .emg : .accelerometer

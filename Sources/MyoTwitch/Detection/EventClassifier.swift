@@ -123,11 +123,15 @@ struct EventClassifier {
         if !held && pauses >= 3 && Double(paused) >= 0.2 * span {
             return candidate(.activity, "rhythmic-bursts", merged)
         }
-        if let slow = segments.first(where: { $0.sustained }),
-           slow.isPeriodic(valuesPerSecond: sampleRate / Double(max(1, profileSpacing))) {
+        // The longest slow activation speaks for the group: a short one at its start (a first
+        // step, a cramp's ramp) has too few profile values to show a rhythm.
+        let slow = segments.filter(\.sustained).max { $0.length < $1.length }
+        if let slow, slow.isPeriodic(valuesPerSecond: sampleRate / Double(max(1, profileSpacing)),
+                                         maxPeriodSeconds: profile.maxRhythmPeriodSeconds,
+                                         minimumCorrelation: profile.rhythmCorrelation) {
             return candidate(.activity, "rhythmic-bursts", merged)
         }
-        if let profile = segments.first(where: { $0.sustained })?.lowHoldFraction, profile >= 0.4 {
+        if let profile = slow?.lowHoldFraction, profile >= 0.4 {
             return candidate(.activity, "modulated-contraction", merged)
         }
         let sustained = candidate(.cramp, "sustained", merged)

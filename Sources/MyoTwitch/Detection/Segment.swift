@@ -50,15 +50,17 @@ struct Segment: Sendable, Equatable {
     /// Whether the slow envelope rises and falls with a period: after the autocorrelation of the
     /// profile first drops below zero, it climbs back above 0.4 at some lag, and the burst holds at
     /// least 2.5 such periods. Cyclic exercise merged into one long burst does; a cramp's ramp,
-    /// plateau and ramp does not. `valuesPerSecond` is the profile's rate.
-    func isPeriodic(valuesPerSecond: Double) -> Bool {
+    /// plateau and ramp does not. `valuesPerSecond` is the profile's rate; periods up to
+    /// `maxPeriodSeconds` count, and `minimumCorrelation` replaces 0.4 when given.
+    func isPeriodic(valuesPerSecond: Double, maxPeriodSeconds: Double = 10,
+                    minimumCorrelation: Double = 0.4) -> Bool {
         let n = profile.count
         guard n >= 16 else { return false }
         let mean = profile.reduce(0, +) / Double(n)
         let centered = profile.map { $0 - mean }
         let energy = centered.reduce(0) { $0 + $1 * $1 }
         guard energy > 0 else { return false }
-        let maxLag = min(n / 2, Int(10 * valuesPerSecond))
+        let maxLag = min(n / 2, Int(maxPeriodSeconds * valuesPerSecond))
         var crossedZero = false
         for lag in 1...max(1, maxLag) {
             var sum = 0.0
@@ -66,7 +68,7 @@ struct Segment: Sendable, Equatable {
             let r = sum / energy
             if !crossedZero {
                 crossedZero = r < 0
-            } else if r >= 0.4 && Double(n) >= 2.5 * Double(lag) {
+            } else if r >= minimumCorrelation && Double(n) >= 2.5 * Double(lag) {
                 return true
             }
         }
