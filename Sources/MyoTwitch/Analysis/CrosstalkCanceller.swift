@@ -23,6 +23,11 @@ final class CrosstalkCanceller {
     private var numerator: [Double]
     private var denominator: [Double]
     private var support: [Int]
+    /// The same sums over every tile in which `b` dominates, correlated or not: the slope of a
+    /// copy too weak to show in any one tile (and so never cleaned), for the crosstalk filter.
+    private var weakNumerator: [Double]
+    private var weakDenominator: [Double]
+    private var weakSupport: [Int]
     /// Current gain per ordered pair; 0 while unknown.
     private(set) var gains: [Double]
     /// Per kept tile and target channel, the sources it was cleaned of (bit `b`, `b` < 64).
@@ -42,6 +47,8 @@ final class CrosstalkCanceller {
     static let cleaningCorrelation = 0.3
     static let decay = 0.99
     static let minimumSupport = 3
+    /// Dominated tiles needed before a weak copy's slope is trusted (1 s of the source's activity).
+    static let weakSupport = 10
     static let maximumGain = 0.7
     /// Gains below this are left off: such a copy is under the noise of any real recording.
     static let negligibleGain = 0.01
@@ -55,6 +62,9 @@ final class CrosstalkCanceller {
         numerator = Array(repeating: 0, count: channels * channels)
         denominator = numerator
         support = Array(repeating: 0, count: channels * channels)
+        weakNumerator = numerator
+        weakDenominator = numerator
+        weakSupport = support
         gains = numerator
     }
 
@@ -67,6 +77,17 @@ final class CrosstalkCanceller {
               index >= 0, tileOfSlot[slot] == tile,
               cleanedSources[slot * channels + target] & (1 << UInt64(source)) != 0 else { return nil }
         return Double(leftoverGains[slot * channels + target])
+    }
+
+    /// The size of `source`'s copy in `target` relative to the source: the learnt gain, or
+    /// for a copy too weak to learn from correlated tiles, the slope over the ≥ 10 tiles in which
+    /// the source dominated; nil while neither is known.
+    func copyGain(source: Int, target: Int) -> Double? {
+        guard source != target, source >= 0, target >= 0, source < channels, target < channels else { return nil }
+        let k = target * channels + source
+        if gains[k] != 0 { return abs(gains[k]) }
+        guard weakSupport[k] >= Self.weakSupport, weakDenominator[k] > 0 else { return nil }
+        return abs(weakNumerator[k] / weakDenominator[k])
     }
 
     /// The learnt crosstalk gain of `source` into `target` (pass-band amplitude ratio), or 0.
@@ -99,6 +120,11 @@ final class CrosstalkCanceller {
                 guard s.aa > 0, s.bb > 0 else { continue }
                 let rho = s.ab / (s.aa * s.bb).squareRoot()
                 let k = a * channels + b
+                if s.bb >= Self.dominance * s.aa {
+                    weakNumerator[k] = Self.decay * weakNumerator[k] + s.ab
+                    weakDenominator[k] = Self.decay * weakDenominator[k] + s.bb
+                    weakSupport[k] += 1
+                }
                 if s.bb >= Self.dominance * s.aa && abs(rho) >= Self.learningCorrelation {
                     numerator[k] = Self.decay * numerator[k] + s.ab
                     denominator[k] = Self.decay * denominator[k] + s.bb

@@ -6,7 +6,7 @@
 /// instantaneous); a twitch inside a neighbour's strong burst is one of that burst's potentials;
 /// for longer events half of the weaker one must overlap. Artifacts are never dropped this way.
 /// A twitch inside a neighbour's burst is kept, though, once the canceller knows that
-/// neighbour's crosstalk gain and the twitch is larger than the copy of the burst's strongest
+/// neighbour's crosstalk gain (learnt, or the slope of a copy too weak to learn) and the twitch is larger than the copy of the burst's strongest
 /// potential could be: gain × that peak where the copy is still there; where the canceller took
 /// the copy out of the twitch's tile, the gain of what it left (the cleaned signal's slope on
 /// the neighbour over the tile) × that peak.
@@ -84,10 +84,10 @@ struct CrosstalkFilter {
                 // A spike seen while a neighbour contracts strongly: one of its potentials, unless
                 // it is larger than that neighbour's copy can be (see the type's comment).
                 if let canceller, let correlation {
-                    let gain = abs(canceller.gain(source: other.channel, target: item.channel))
                     let left = canceller.leftover(target: item.channel, of: other.channel,
                                                   atSample: c.peakIndex, tileLength: correlation.tileLength)
-                    if gain > 0 && c.peakAmplitude > leftoverMargin * (left ?? gain) * d.peakAmplitude {
+                    if let gain = left ?? canceller.copyGain(source: other.channel, target: item.channel),
+                       c.peakAmplitude > leftoverMargin * gain * d.peakAmplitude {
                         continue
                     }
                 }
