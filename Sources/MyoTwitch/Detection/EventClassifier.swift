@@ -11,16 +11,20 @@
 /// A group is sustained when one of its segments is longer than a twitch, when it holds ≥ 4
 /// segments over ≥ the profile's sustained span, or when most of its energy lies between its
 /// spikes within a short slow-envelope activation (a brief contraction whose peaks crossed the
-/// spike threshold). Sustained groups are judged as a whole:
+/// spike threshold; on an accelerometer only when that activation outlasts a twitch's ring).
+/// Sustained groups are judged as a whole:
 /// 1. clipping over ≥ 2 % of it → `artifact` (`clipping`);
 /// 2. motion energy dominating → `artifact` for EMG (`low-frequency-power`), `activity` for an
 ///    accelerometer (`movement`: gross movement and walking);
 /// 3. shorter than `minCrampSeconds` → `activity` (`short-burst`): voluntary and exercise bursts
-///    last 0.3–1.5 s, cramps seconds to minutes;
+///    last 0.3–1.5 s, cramps seconds to minutes; but on an accelerometer a lone spike peaking in
+///    its first 0.15 s is one twitch's long ring, judged as a short segment;
 /// 4. broken by ≥ 3 pauses of ≥ 0.2 s that take ≥ 20 % of its span, with no slow-envelope burst
 ///    holding through it → `activity` (`rhythmic-bursts`): exercise comes in bursts, a cramp holds;
 /// 5. spending ≥ 40 % of its time below 30 % of its peak level → `activity`
-///    (`modulated-contraction`): strong contractions over a low hold are voluntary;
+///    (`modulated-contraction`): strong contractions over a low hold are voluntary; but on an
+///    accelerometer, where the group's spikes are all short, it is a twitch train whose rings
+///    merged in the slow envelope, and the spikes are judged one by one;
 /// 6. EMG peaking below `minimumCrampSNR` × the noise → `activity` (`low-level-contraction`): a
 ///    cramp recruits many units firing fast, far above a weak postural hold;
 /// 7. otherwise → `cramp` (`sustained`).
@@ -54,10 +58,32 @@ struct EventClassifier {
         let allShort = group.segments.allSatisfy { $0.length <= maxTwitch && !$0.sustained }
         let span = group.end - group.onset + 1
         let isTrain = group.segments.count >= 4 && Double(span) >= profile.sustainedSeconds * sampleRate
-        if allShort && !isTrain && !group.isMostlyBetweenSpikes {
+        // An accelerometer twitch rings for up to a second below the spike threshold: a short
+        // slow activation no longer than that ring (seen through the slow envelope) is the
+        // twitch's own, not a brief contraction.
+        let ringing = sensor != .emg && group.shortBurst.map {
+            Double($0.length) <= (profile.maxTwitchSeconds + profile.burstEnvelopeSeconds) * sampleRate
+        } == true
+        if allShort && !isTrain && (ringing || !group.isMostlyBetweenSpikes) {
             return group.segments.map(classifyShort)
         }
-        return [classifySustained(group)]
+        let sustained = classifySustained(group)
+        // On an accelerometer, short spikes whose rings merge into a waxing and waning burst,
+        // with no rhythm and no gross movement, are a train of twitches.
+        let spikes = group.segments.filter { !$0.sustained }
+        // On an accelerometer, one strong twitch rings above the spike threshold for longer
+        // than a twitch may last: a lone spike that peaks within its first 0.15 s and dies out
+        // within `minCrampSeconds` is the impulse response of a twitch, not a contraction
+        // (which builds up).
+        if sensor != .emg && sustained.reason == "short-burst" && spikes.count == 1,
+           let spike = spikes.first, spike.peakIndex - group.onset <= Int(0.15 * sampleRate) {
+            return [classifyShort(spike)]
+        }
+        if sensor != .emg && sustained.reason == "modulated-contraction" && !spikes.isEmpty
+            && spikes.allSatisfy({ $0.length <= maxTwitch }) {
+            return spikes.map(classifyShort)
+        }
+        return [sustained]
     }
 
     private func candidate(_ kind: EventKind, _ reason: String, _ segment: Segment) -> Candidate {
