@@ -22,9 +22,10 @@
 /// 4. broken by ≥ 3 pauses of ≥ 0.2 s that take ≥ 20 % of its span, with no slow-envelope burst
 ///    holding through it → `activity` (`rhythmic-bursts`): exercise comes in bursts, a cramp holds;
 /// 5. spending ≥ 40 % of its time below 30 % of its peak level → `activity`
-///    (`modulated-contraction`): strong contractions over a low hold are voluntary; but on an
-///    accelerometer, where the group's spikes are all short, it is a twitch train whose rings
-///    merged in the slow envelope, and the spikes are judged one by one;
+///    (`modulated-contraction`): strong contractions over a low hold are voluntary;
+/// On an accelerometer, a group judged by 5 whose spikes are all short is a train of twitches
+/// whose rings merged in the slow envelope (no rhythm, no gross movement): its spikes are judged
+/// one by one. Trains broken by pauses (rule 4) stay `activity`: steps without sway look alike.
 /// 6. EMG peaking below `minimumCrampSNR` × the noise → `activity` (`low-level-contraction`): a
 ///    cramp recruits many units firing fast, far above a weak postural hold;
 /// 7. otherwise → `cramp` (`sustained`).
@@ -79,11 +80,25 @@ struct EventClassifier {
            let spike = spikes.first, spike.peakIndex - group.onset <= Int(0.15 * sampleRate) {
             return [classifyShort(spike)]
         }
-        if sensor != .emg && sustained.reason == "modulated-contraction" && !spikes.isEmpty
-            && spikes.allSatisfy({ $0.length <= maxTwitch }) {
+        if sensor != .emg && !spikes.isEmpty && spikes.allSatisfy({ $0.length <= maxTwitch })
+            && sustained.reason == "modulated-contraction" {
             return spikes.map(classifyShort)
         }
         return [sustained]
+    }
+
+    /// The longest slow activation speaks for a group: a short one at its start (a first step, a
+    /// cramp's ramp) has too few profile values to show a rhythm.
+    private func longestSlowActivation(_ segments: [Segment]) -> Segment? {
+        segments.filter(\.sustained).max { $0.length < $1.length }
+    }
+
+    /// Whether the group's longest slow activation rises and falls with a rhythm (exercise).
+    private func isPeriodic(_ group: SegmentGroup) -> Bool {
+        longestSlowActivation(group.segments)?.isPeriodic(
+            valuesPerSecond: sampleRate / Double(max(1, profileSpacing)),
+            maxPeriodSeconds: profile.maxRhythmPeriodSeconds,
+            minimumCorrelation: profile.rhythmCorrelation) ?? false
     }
 
     private func candidate(_ kind: EventKind, _ reason: String, _ segment: Segment) -> Candidate {
@@ -149,12 +164,8 @@ struct EventClassifier {
         if !held && pauses >= 3 && Double(paused) >= 0.2 * span {
             return candidate(.activity, "rhythmic-bursts", merged)
         }
-        // The longest slow activation speaks for the group: a short one at its start (a first
-        // step, a cramp's ramp) has too few profile values to show a rhythm.
-        let slow = segments.filter(\.sustained).max { $0.length < $1.length }
-        if let slow, slow.isPeriodic(valuesPerSecond: sampleRate / Double(max(1, profileSpacing)),
-                                         maxPeriodSeconds: profile.maxRhythmPeriodSeconds,
-                                         minimumCorrelation: profile.rhythmCorrelation) {
+        let slow = longestSlowActivation(segments)
+        if isPeriodic(group) {
             return candidate(.activity, "rhythmic-bursts", merged)
         }
         if let profile = slow?.lowHoldFraction, profile >= 0.4 {

@@ -45,4 +45,46 @@ import Testing
         #expect(!found.contains { $0.start > 59 && $0.start < 76 }, "walking reported as twitches")
         #expect(!result.events.contains { $0.kind == .cramp })
     }
+
+    /// A strong twitch ringing for over a second, an irregular train of five twitches whose rings
+    /// merge, and
+    /// two minutes of steps (heel strikes at 1.8 Hz without sway): twitches stay twitches, and
+    /// the walking is activity, never a cramp.
+    @Test(arguments: [400.0, 1000.0])
+    func ringingTwitchesAndTrainsStayTwitchesAndLongWalkingIsNoCramp(rate: Double) {
+        var noise = SyntheticSignal(rate: rate, seconds: 170, noise: 0.002, seed: 9)
+        let n = noise.samples.count
+        var axes = [[Double]](repeating: [Double](repeating: 0, count: n), count: 3)
+        let train = [20.0, 20.55, 21.4, 22.0, 23.1]  // irregular, as fasciculations fire
+        for i in 0..<n {
+            let t = Double(i) / rate
+            axes[0][i] = noise.samples[i]
+            axes[1][i] = 0.002 * noise.gaussian()
+            axes[2][i] = 1 + 0.002 * noise.gaussian()
+            if t >= 10 && t < 11.5 {
+                let u = t - 10
+                axes[0][i] += 0.5 * exp(-u / 0.25) * sin(2 * Double.pi * 25 * u)
+            }
+            for t0 in train where t >= t0 && t < t0 + 0.6 {
+                let u = t - t0
+                axes[0][i] += 0.05 * exp(-u / 0.12) * sin(2 * Double.pi * 20 * u)
+            }
+            if t >= 40 && t < 160 {
+                let phase = (t - 40).truncatingRemainder(dividingBy: 1 / 1.8)
+                axes[2][i] += 0.5 * exp(-phase / 0.04) * sin(2 * Double.pi * 15 * phase)
+            }
+        }
+        let layout = RecordingLayout(sensor: .accelerometer, sampleRateHz: rate,
+                                     columns: ["acc_x", "acc_y", "acc_z"], units: ["g", "g", "g"],
+                                     dialect: "plain", timeAxis: "test")
+        let analyzer = Analyzer(layout: layout, path: "test")
+        _ = analyzer.process(SampleBlock(columns: axes))
+        let events = analyzer.finish().result.events
+        let twitches = events.filter { $0.kind == .twitch }
+        #expect(twitches.contains { abs($0.start - 10) < 0.1 }, "ringing twitch missed at \(rate) Hz")
+        let trainFound = train.filter { t in twitches.contains { abs($0.start - t) < 0.1 } }.count
+        #expect(trainFound >= 4, "\(trainFound) of 5 train twitches at \(rate) Hz")
+        #expect(!events.contains { $0.kind == .cramp }, "\(events.filter { $0.kind == .cramp })")
+        #expect(events.contains { $0.kind == .activity && $0.start < 100 && $0.end > 100 })
+    }
 }
