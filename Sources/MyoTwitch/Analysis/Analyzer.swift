@@ -38,6 +38,10 @@ public final class Analyzer {
     private var correlation: CrosstalkCorrelation?
     /// Takes neighbours' crosstalk out of each EMG channel before detection (several channels only).
     private var canceller: CrosstalkCanceller?
+    /// Per-tile pointers into the detectors' band signals, reused block after block.
+    private var tileSignals: [UnsafeMutablePointer<Double>] = []
+    private var tileInputs: [UnsafePointer<Double>] = []
+    private var changedChannels: [Bool] = []
     /// Rows held back until their correlation tile is complete, per column.
     private var carry: [[Double]] = []
     private var tracker: EpisodeTracker
@@ -229,22 +233,25 @@ public final class Analyzer {
     private func acrossChannels(count: Int) {
         let first = detectors[0].index
         let tileLength = correlation!.tileLength
-        let signals = detectors.map(\.bandSignal)
-        var changed = Array(repeating: false, count: detectors.count)
+        if tileSignals.count != detectors.count {
+            tileSignals = detectors.map(\.bandSignal)
+            tileInputs = detectors.map { UnsafePointer($0.bandSignal) }
+            changedChannels = Array(repeating: false, count: detectors.count)
+        }
+        for d in detectors.indices { changedChannels[d] = false }
         var i = 0
         while i < count {
             let end = min(count, ((first + i) / tileLength + 1) * tileLength - first)
-            let tile = signals.map { $0 + i }
-            correlation!.add(tile.map { UnsafePointer($0) }, count: end - i, first: first + i)
-            if let canceller {
-                for (d, c) in canceller.clean(tile, count: end - i, tile: (first + i) / tileLength,
-                                                        correlation: correlation!).enumerated() where c {
-                    changed[d] = true
-                }
+            for d in detectors.indices {
+                tileSignals[d] = detectors[d].bandSignal + i
+                tileInputs[d] = UnsafePointer(tileSignals[d])
             }
+            correlation!.add(tileInputs, count: end - i, first: first + i)
+            canceller?.clean(tileSignals, count: end - i, tile: (first + i) / tileLength,
+                             correlation: correlation!, changed: &changedChannels)
             i = end
         }
-        for d in detectors.indices where changed[d] { detectors[d].bandSignalChanged(count: count) }
+        for d in detectors.indices where changedChannels[d] { detectors[d].bandSignalChanged(count: count) }
     }
 
     /// Classifies finished groups and hands out the candidates no other channel can still

@@ -41,6 +41,8 @@ final class CrosstalkCanceller {
     /// The signals of the tile before cleaning (every target is cleaned against originals).
     private var originals: [UnsafeMutablePointer<Double>] = []
     private var bufferCapacity = 0
+    /// The (target, source, gain) cleanings of the current tile; kept to reuse its storage.
+    private var pending: [(target: Int, source: Int, gain: Double)] = []
 
     static let dominance = 2.0
     static let learningCorrelation = 0.4
@@ -102,60 +104,58 @@ final class CrosstalkCanceller {
 
     /// Learns from tile number `tile`, whose `count` samples per channel `signals` hold
     /// (`correlation` has just taken them, and they are the whole tile), then cleans them in
-    /// place; returns which channels changed.
+    /// place, marking the channels it changed in `changed`.
     func clean(_ signals: [UnsafeMutablePointer<Double>], count: Int, tile: Int,
-               correlation: CrosstalkCorrelation) -> [Bool] {
-        var changed = Array(repeating: false, count: channels)
-        guard signals.count == channels, count > 0 else { return changed }
+               correlation: CrosstalkCorrelation, changed: inout [Bool]) {
+        guard signals.count == channels, changed.count == channels, count > 0 else { return }
         let slot = tile % capacity
         tileOfSlot[slot] = tile
         for a in 0..<channels {
             cleanedSources[slot * channels + a] = 0
             leftoverGains[slot * channels + a] = 0
         }
-        var apply: [(target: Int, source: Int, gain: Double)] = []
+        let (dominance, learning, cleaning) = (Self.dominance, Self.learningCorrelation, Self.cleaningCorrelation)
+        let (decay, minimumSupport, negligible, maximum) = (Self.decay, Self.minimumSupport, Self.negligibleGain, Self.maximumGain)
+        pending.removeAll(keepingCapacity: true)
         for a in 0..<channels {
             for b in 0..<channels where b != a {
                 let s = correlation.currentSums(a, b)
                 guard s.aa > 0, s.bb > 0 else { continue }
                 let rho = s.ab / (s.aa * s.bb).squareRoot()
                 let k = a * channels + b
-                if s.bb >= Self.dominance * s.aa {
-                    weakNumerator[k] = Self.decay * weakNumerator[k] + s.ab
-                    weakDenominator[k] = Self.decay * weakDenominator[k] + s.bb
+                if s.bb >= dominance * s.aa {
+                    weakNumerator[k] = decay * weakNumerator[k] + s.ab
+                    weakDenominator[k] = decay * weakDenominator[k] + s.bb
                     weakSupport[k] += 1
-                }
-                if s.bb >= Self.dominance * s.aa && abs(rho) >= Self.learningCorrelation {
-                    numerator[k] = Self.decay * numerator[k] + s.ab
-                    denominator[k] = Self.decay * denominator[k] + s.bb
-                    support[k] += 1
-                    let gain = numerator[k] / denominator[k]
-                    gains[k] = support[k] >= Self.minimumSupport && abs(gain) >= Self.negligibleGain
-                        ? min(Self.maximumGain, max(-Self.maximumGain, gain)) : 0
+                    if abs(rho) >= learning {
+                        numerator[k] = decay * numerator[k] + s.ab
+                        denominator[k] = decay * denominator[k] + s.bb
+                        support[k] += 1
+                        let gain = numerator[k] / denominator[k]
+                        gains[k] = support[k] >= minimumSupport && abs(gain) >= negligible
+                            ? min(maximum, max(-maximum, gain)) : 0
+                    }
                 }
                 let gain = gains[k]
-                if gain != 0 && rho * gain > 0 && abs(rho) >= Self.cleaningCorrelation {
-                    apply.append((a, b, gain))
-                }
+                if gain != 0 && rho * gain > 0 && abs(rho) >= cleaning { pending.append((a, b, gain)) }
             }
         }
-        guard !apply.isEmpty else { return changed }
+        guard !pending.isEmpty else { return }
         reserve(count)
-        for c in Set(apply.map(\.source)) { originals[c].update(from: signals[c], count: count) }
-        for (a, b, gain) in apply {
+        for c in 0..<channels { originals[c].update(from: signals[c], count: count) }
+        for (a, b, gain) in pending {
             let (target, source) = (signals[a], UnsafePointer(originals[b]))
             for i in 0..<count { target[i] -= gain * source[i] }
             changed[a] = true
             if b < 64 { cleanedSources[slot * channels + a] |= 1 << UInt64(b) }
         }
-        for (a, b, _) in apply {
+        for (a, b, _) in pending {
             let (target, source) = (UnsafePointer(signals[a]), UnsafePointer(originals[b]))
             var ab = 0.0, bb = 0.0
             for i in 0..<count { ab += target[i] * source[i]; bb += source[i] * source[i] }
             let k = slot * channels + a
             if bb > 0 { leftoverGains[k] = max(leftoverGains[k], Float(abs(ab / bb))) }
         }
-        return changed
     }
 
     private func reserve(_ count: Int) {

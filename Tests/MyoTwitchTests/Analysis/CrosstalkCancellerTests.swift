@@ -99,7 +99,9 @@ import Testing
                 for start in stride(from: 0, to: a.count - tile, by: tile) {
                     let ptrs = [pa.baseAddress! + start, pb.baseAddress! + start]
                     correlation.add(ptrs.map { UnsafePointer($0) }, count: tile, first: start)
-                    _ = canceller.clean(ptrs, count: tile, tile: start / tile, correlation: correlation)
+                    var changed = [false, false]
+                    canceller.clean(ptrs, count: tile, tile: start / tile, correlation: correlation,
+                                    changed: &changed)
                 }
             }
         }
