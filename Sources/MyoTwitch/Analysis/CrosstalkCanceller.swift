@@ -36,6 +36,9 @@ final class CrosstalkCanceller {
     /// slope of the cleaned signal on each source it was cleaned of).
     private var leftoverGains: [Float]
     private var tileOfSlot: [Int]
+    /// Per kept tile and channel, the largest pass-band amplitude before cleaning: how large a
+    /// copy of that channel can be anywhere in the tile.
+    private var tilePeaks: [Float]
     /// Tiles remembered: as long as the correlation keeps them (10 min).
     let capacity: Int
     /// The signals of the tile before cleaning (every target is cleaned against originals).
@@ -61,6 +64,7 @@ final class CrosstalkCanceller {
         cleanedSources = Array(repeating: 0, count: capacity * channels)
         leftoverGains = Array(repeating: 0, count: capacity * channels)
         tileOfSlot = Array(repeating: -1, count: capacity)
+        tilePeaks = Array(repeating: 0, count: capacity * channels)
         numerator = Array(repeating: 0, count: channels * channels)
         denominator = numerator
         support = Array(repeating: 0, count: channels * channels)
@@ -79,6 +83,18 @@ final class CrosstalkCanceller {
               index >= 0, tileOfSlot[slot] == tile,
               cleanedSources[slot * channels + target] & (1 << UInt64(source)) != 0 else { return nil }
         return Double(leftoverGains[slot * channels + target])
+    }
+
+    /// The largest pass-band amplitude of `channel` (before cleaning) in the tiles around sample
+    /// `index` (its own and its two neighbours, those still kept), or nil when none is kept.
+    func peak(of channel: Int, around index: Int, tileLength: Int) -> Double? {
+        guard channel >= 0, channel < channels, index >= 0 else { return nil }
+        let tile = index / max(1, tileLength)
+        var peak: Float?
+        for t in max(0, tile - 1)...(tile + 1) where tileOfSlot[t % capacity] == t {
+            peak = max(peak ?? 0, tilePeaks[(t % capacity) * channels + channel])
+        }
+        return peak.map(Double.init)
     }
 
     /// The size of `source`'s copy in `target` relative to the source: the learnt gain, or
@@ -113,6 +129,10 @@ final class CrosstalkCanceller {
         for a in 0..<channels {
             cleanedSources[slot * channels + a] = 0
             leftoverGains[slot * channels + a] = 0
+            var peak = 0.0
+            let signal = UnsafePointer(signals[a])
+            for i in 0..<count { peak = max(peak, abs(signal[i])) }
+            tilePeaks[slot * channels + a] = Float(peak)
         }
         let (dominance, learning, cleaning) = (Self.dominance, Self.learningCorrelation, Self.cleaningCorrelation)
         let (decay, minimumSupport, negligible, maximum) = (Self.decay, Self.minimumSupport, Self.negligibleGain, Self.maximumGain)

@@ -6,10 +6,11 @@
 /// instantaneous); a twitch inside a neighbour's strong burst is one of that burst's potentials;
 /// for longer events half of the weaker one must overlap. Artifacts are never dropped this way.
 /// A twitch inside a neighbour's burst is kept, though, once the canceller knows that
-/// neighbour's crosstalk gain (learnt, or the slope of a copy too weak to learn) and the twitch is larger than the copy of the burst's strongest
-/// potential could be: gain × that peak where the copy is still there; where the canceller took
-/// the copy out of the twitch's tile, the gain of what it left (the cleaned signal's slope on
-/// the neighbour over the tile) × that peak.
+/// neighbour's crosstalk gain (learnt, or the slope of a copy too weak to learn) and the twitch
+/// is larger than the copy could be: the neighbour's largest pass-band amplitude around the
+/// twitch (its tile and the two beside it) × the gain — or, where the canceller took the copy
+/// out of the twitch's tile, × the gain of what it left (the cleaned signal's slope on the
+/// neighbour over the tile).
 /// A sustained event is also crosstalk, whatever the SNRs, when a stronger one overlaps half of it
 /// on another channel and the two channels' pass-band signals correlate by at least
 /// `copyCorrelation` over the overlap (`CrosstalkCorrelation`): a copy, not a second muscle. Crosstalk
@@ -86,8 +87,10 @@ struct CrosstalkFilter {
                 if let canceller, let correlation {
                     let left = canceller.leftover(target: item.channel, of: other.channel,
                                                   atSample: c.peakIndex, tileLength: correlation.tileLength)
+                    let sourcePeak = canceller.peak(of: other.channel, around: c.peakIndex,
+                                                    tileLength: correlation.tileLength) ?? d.peakAmplitude
                     if let gain = left ?? canceller.copyGain(source: other.channel, target: item.channel),
-                       c.peakAmplitude > leftoverMargin * gain * d.peakAmplitude {
+                       c.peakAmplitude > leftoverMargin * gain * sourcePeak {
                         continue
                     }
                 }
