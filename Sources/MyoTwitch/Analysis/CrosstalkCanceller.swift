@@ -12,7 +12,9 @@
 ///   over tiles in which `b` clearly dominates (≥ 2× `a`'s energy) and the two correlate
 ///   (|ρ| ≥ 0.4): tiles that show the copy and little else. Sums decay by 1 % per such tile (a
 ///   memory of ~10 s of crosstalk), so the gain follows a moved electrode. A gain needs 3 tiles
-///   of support and is capped at 0.7 in size: a copy is weaker than its source.
+///   of support and must stay under 0.7 in size: a copy is weaker than its source, and two
+///   channels with a larger slope carry the same signal (two digitisations of one electrode),
+///   which subtracting would only distort.
 /// - **Cleaning.** A tile is cleaned of `b` only when the tile itself shows the copy: ρ of the
 ///   same sign as the gain and |ρ| ≥ 0.3. A disturbance on `b` alone (an electrode pop, a
 ///   cable movement) is not volume-conducted, does not correlate, and so is never subtracted
@@ -104,6 +106,10 @@ final class CrosstalkCanceller {
         guard source != target, source >= 0, target >= 0, source < channels, target < channels else { return nil }
         let k = target * channels + source
         if gains[k] != 0 { return abs(gains[k]) }
+        // A slope beyond the largest gain: the two channels carry the same signal (not a copy
+        // the canceller can describe); the crosstalk filter's other rules judge them.
+        if support[k] >= Self.minimumSupport, denominator[k] > 0,
+           abs(numerator[k] / denominator[k]) > Self.maximumGain { return nil }
         guard weakSupport[k] >= Self.weakSupport, weakDenominator[k] > 0 else { return nil }
         return abs(weakNumerator[k] / weakDenominator[k])
     }
@@ -153,7 +159,7 @@ final class CrosstalkCanceller {
                         support[k] += 1
                         let gain = numerator[k] / denominator[k]
                         gains[k] = support[k] >= minimumSupport && abs(gain) >= negligible
-                            ? min(maximum, max(-maximum, gain)) : 0
+                            && abs(gain) <= maximum ? gain : 0
                     }
                 }
                 let gain = gains[k]

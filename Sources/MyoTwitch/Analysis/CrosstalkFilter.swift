@@ -5,12 +5,14 @@
 /// least `dominance` times its own: two twitches must peak within 5 ms (volume conduction is
 /// instantaneous); a twitch inside a neighbour's strong burst is one of that burst's potentials;
 /// for longer events half of the weaker one must overlap. Artifacts are never dropped this way.
-/// A twitch inside a neighbour's burst is kept, though, once the canceller knows that
-/// neighbour's crosstalk gain (learnt, or the slope of a copy too weak to learn) and the twitch
-/// is larger than the copy could be: the neighbour's largest pass-band amplitude around the
-/// twitch (its tile and the two beside it) × the gain — or, where the canceller took the copy
-/// out of the twitch's tile, × the gain of what it left (the cleaned signal's slope on the
-/// neighbour over the tile).
+/// An event is never crosstalk of a neighbour, though, once the canceller knows the gain of that
+/// neighbour's copy and the event is larger than the copy could be around its peak: the
+/// neighbour's largest pass-band amplitude there (its tile and the two beside it) × 1.5 × the
+/// gain — or, where the canceller took the copy out of the tile, × the gain of what it left (the
+/// cleaned signal's slope on the neighbour). For twitches the gain may also be the slope of a
+/// copy too weak to learn; a sustained event needs a learnt one and no copy-like correlation
+/// over the overlap. A weaker cramp during a neighbour's strong one, and twitches inside it, are
+/// then the channel's own.
 /// A sustained event is also crosstalk, whatever the SNRs, when a stronger one overlaps half of it
 /// on another channel and the two channels' pass-band signals correlate by at least
 /// `copyCorrelation` over the overlap (`CrosstalkCorrelation`): a copy, not a second muscle. Crosstalk
@@ -23,8 +25,11 @@ struct CrosstalkFilter {
     /// one. 0.5: a copy strong enough to be detected correlates at 0.9 and more; two muscles
     /// active on their own, near 0.
     var copyCorrelation = 0.5
-    /// How much larger than the copy of a neighbour's strongest potential a twitch must be.
+    /// How much larger than what is left of a cancelled copy an event must be to be its own.
     var leftoverMargin = 1.0
+    /// How much larger than a copy that was not cancelled (gain × the neighbour's local peak) an
+    /// event must be: the copy plus the channel's own noise can overshoot the bound a little.
+    var copyMargin = 1.5
     private var pending: [(channel: Int, candidate: EventClassifier.Candidate)] = []
     private var recent: [(channel: Int, candidate: EventClassifier.Candidate)] = []
     private(set) var rejected = 0
@@ -70,6 +75,9 @@ struct CrosstalkFilter {
         for other in others where other.channel != item.channel {
             let d = other.candidate
             guard d.kind != .artifact else { continue }
+            if exceedsCopy(c, on: item.channel, of: other, correlation: correlation, canceller: canceller) {
+                continue
+            }
             if c.kind != .twitch, d.kind != .twitch, d.snr > c.snr, let correlation {
                 let from = max(c.onset, d.onset), to = min(c.end, d.end)
                 if to > from && 2 * (to - from) >= c.end - c.onset,
@@ -82,18 +90,7 @@ struct CrosstalkFilter {
             if c.kind == .twitch && d.kind == .twitch {
                 if abs(d.peakIndex - c.peakIndex) <= peakTolerance { return true }
             } else if c.kind == .twitch {
-                // A spike seen while a neighbour contracts strongly: one of its potentials, unless
-                // it is larger than that neighbour's copy can be (see the type's comment).
-                if let canceller, let correlation {
-                    let left = canceller.leftover(target: item.channel, of: other.channel,
-                                                  atSample: c.peakIndex, tileLength: correlation.tileLength)
-                    let sourcePeak = canceller.peak(of: other.channel, around: c.peakIndex,
-                                                    tileLength: correlation.tileLength) ?? d.peakAmplitude
-                    if let gain = left ?? canceller.copyGain(source: other.channel, target: item.channel),
-                       c.peakAmplitude > leftoverMargin * gain * sourcePeak {
-                        continue
-                    }
-                }
+                // A spike seen while a neighbour contracts strongly: one of its potentials.
                 if c.peakIndex >= d.onset - peakTolerance && c.peakIndex <= d.end + peakTolerance { return true }
             } else {
                 let overlap = min(c.end, d.end) - max(c.onset, d.onset)
@@ -101,6 +98,36 @@ struct CrosstalkFilter {
             }
         }
         return false
+    }
+
+    /// Whether `c` on channel `target` is larger than any copy of `other`'s channel can be there
+    /// (see the type's comment); false while the canceller knows no gain for the pair, and for a
+    /// sustained event whose tiles were not cleaned while the two channels correlate as copies
+    /// do over the overlap (a copy the linear gain does not describe, such as a coarser
+    /// digitisation of the same signal).
+    private func exceedsCopy(_ c: EventClassifier.Candidate, on target: Int,
+                             of other: (channel: Int, candidate: EventClassifier.Candidate),
+                             correlation: CrosstalkCorrelation?, canceller: CrosstalkCanceller?) -> Bool {
+        guard let canceller, let correlation else { return false }
+        let (source, tileLength) = (other.channel, correlation.tileLength)
+        guard let sourcePeak = canceller.peak(of: source, around: c.peakIndex, tileLength: tileLength) else {
+            return false
+        }
+        if let left = canceller.leftover(target: target, of: source, atSample: c.peakIndex, tileLength: tileLength) {
+            return c.peakAmplitude > leftoverMargin * left * sourcePeak
+        }
+        // A sustained event needs a learnt gain; the slope of a copy too weak to learn bounds
+        // only twitches (a weak slope says little about a second contraction's origin).
+        let learnt = canceller.gain(source: source, target: target)
+        guard let gain = c.kind == .twitch ? canceller.copyGain(source: source, target: target)
+                                           : (learnt != 0 ? abs(learnt) : nil) else { return false }
+        if c.kind != .twitch {
+            let from = max(c.onset, other.candidate.onset), to = min(c.end, other.candidate.end)
+            if to > from, let r = correlation.correlation(target, source, from: from, to: to), r >= copyCorrelation {
+                return false
+            }
+        }
+        return c.peakAmplitude > copyMargin * gain * sourcePeak
     }
 
     private struct Key: Hashable {

@@ -58,8 +58,9 @@ public struct DetectorProfile: Sendable, Equatable {
     /// EMG keeps the smoothed profile (its 0.25 s envelope already resolves exercise rhythms).
     public var binnedBurstProfile = false
     /// The longest period a burst's rhythm may have to count as exercise, s. EMG 10 s (slow
-    /// contraction–relaxation cycles); accelerometers 3 s (steps and cyclic movements): the finer
-    /// binned profile also shows a cramp's slow waxing and waning, which is not a rhythm.
+    /// contraction–relaxation cycles); accelerometers 1.5 s (steps 0.3–0.6 s, pedalling up to
+    /// ~1 s): the finer binned profile also shows the slow waxing and waning of a cramp's
+    /// vibration (beats of its motor units' frequencies), which is not a rhythm.
     public var maxRhythmPeriodSeconds = 10.0
     /// The autocorrelation of the burst profile, one period on, that makes a rhythm. EMG 0.4;
     /// accelerometers 0.6: steps repeat closely (0.7–0.8 here), while a cramp's vibration waxes
@@ -88,7 +89,7 @@ public struct DetectorProfile: Sendable, Equatable {
         sustainedSeconds: 1.5, maxTwitchSeconds: 1.0,
         band: (5, 100), motionBand: (0.3, 4), motionRatio: 1.0, settleSeconds: 1.0,
         burstEnvelopeSeconds: 0.5, minBurstSeconds: 2.0, rhythmGapSeconds: 10,
-        singleSampleMinimumRate: 0, binnedBurstProfile: true, maxRhythmPeriodSeconds: 3, rhythmCorrelation: 0.6)
+        singleSampleMinimumRate: 0, binnedBurstProfile: true, maxRhythmPeriodSeconds: 1.5, rhythmCorrelation: 0.6)
 
     public static func `for`(_ sensor: SensorKind) -> DetectorProfile {
         sensor == .emg ? .emg : .accelerometer

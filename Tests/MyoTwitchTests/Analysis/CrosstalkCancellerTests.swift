@@ -65,6 +65,19 @@ import Testing
         #expect(falseOnA <= 1)
     }
 
+    @Test func aWeakerCrampDuringANeighboursCrampIsItsOwn() {
+        var b = SyntheticSignal(rate: Self.rate, seconds: 60, noise: 1, seed: 7)
+        b.addBurst(start: 5, duration: 50, amplitude: 80)
+        var a = SyntheticSignal(rate: Self.rate, seconds: 60, noise: 1, seed: 8)
+        a.addBurst(start: 25, duration: 15, amplitude: 15, firingRate: 150)
+        let mixed = zip(a.samples, b.samples).map { $0 + 0.1 * $1 }
+        let result = Self.analyse(mixed, b.samples)
+        let onA = result.events.filter { $0.channel == "a" && ($0.kind == .cramp || $0.kind == .activity) }
+        #expect(onA.contains { $0.start < 27 && $0.end > 38 }, "\(onA)")
+        // Outside its own cramp, a shows nothing of b's.
+        #expect(!onA.contains { $0.end < 24 || $0.start > 41 }, "\(onA)")
+    }
+
     @Test func aPopOnOneElectrodeIsNotSubtractedIntoItsNeighbour() {
         let (a, b) = Self.recording(popAt: 25.55)
         let result = Self.analyse(a, b)
