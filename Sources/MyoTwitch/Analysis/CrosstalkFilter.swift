@@ -5,8 +5,8 @@
 /// least `dominance` times its own: two twitches must peak within 5 ms (volume conduction is
 /// instantaneous); a twitch inside a neighbour's strong burst is one of that burst's potentials;
 /// for longer events half of the weaker one must overlap. Artifacts are never dropped this way.
-/// An event is never crosstalk of a neighbour, though, once the canceller knows the gain of that
-/// neighbour's copy and the event is larger than the copy could be around its peak: the
+/// An event is never crosstalk of a neighbour's cramp or burst, though, once the canceller knows
+/// the gain of that neighbour's copy and the event is larger than the copy could be around its peak: the
 /// neighbour's largest pass-band amplitude there (its tile and the two beside it) × 1.5 × the
 /// gain — or, where the canceller took the copy out of the tile, × the gain of what it left (the
 /// cleaned signal's slope on the neighbour). For twitches the gain may also be the slope of a
@@ -75,7 +75,10 @@ struct CrosstalkFilter {
         for other in others where other.channel != item.channel {
             let d = other.candidate
             guard d.kind != .artifact else { continue }
-            if exceedsCopy(c, on: item.channel, of: other, correlation: correlation, canceller: canceller) {
+            // Against a neighbour's burst only: a single potential's copy is judged by its peak
+            // time below, which is sharper than any bound over 0.1 s tiles.
+            if d.kind != .twitch,
+               exceedsCopy(c, on: item.channel, of: other, correlation: correlation, canceller: canceller) {
                 continue
             }
             if c.kind != .twitch, d.kind != .twitch, d.snr > c.snr, let correlation {
