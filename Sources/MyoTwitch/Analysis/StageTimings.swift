@@ -58,16 +58,20 @@ public enum StageTimings {
         }
 
         time("filters (band, notch, motion)") {
-            let band = UnsafeMutablePointer<Double>.allocate(capacity: rows)
-            let motion = UnsafeMutablePointer<Double>.allocate(capacity: rows)
-            let scratch = UnsafeMutablePointer<Double>.allocate(capacity: rows)
+            // In the analyzer's block size: whole-recording buffers would time page faults.
+            let block = RecordingDecoder.blockRows
+            let band = UnsafeMutablePointer<Double>.allocate(capacity: block)
+            let motion = UnsafeMutablePointer<Double>.allocate(capacity: block)
+            let scratch = UnsafeMutablePointer<Double>.allocate(capacity: block)
             defer { band.deallocate(); motion.deallocate(); scratch.deallocate() }
             for g in groups {
                 var conditioner = ChannelConditioner(profile: profile, sampleRate: rate,
                                                      columnCount: g.count, notchFrequencies: [50])
                 withPointers(g.map { columns[$0] }) { pointers in
-                    conditioner.process(columns: pointers, count: rows, bandEnergy: band,
-                                        motionEnergy: motion, scratch: scratch)
+                    for start in stride(from: 0, to: rows, by: block) {
+                        conditioner.process(columns: pointers.map { $0 + start }, count: min(block, rows - start),
+                                            bandEnergy: band, motionEnergy: motion, scratch: scratch)
+                    }
                 }
             }
         }
@@ -87,7 +91,11 @@ public enum StageTimings {
                 detector.seedLevel(columns: g.map { Array(columns[$0].prefix(Int(4 * rate))) })
                 var finished: [SegmentGroup] = []
                 withPointers(g.map { columns[$0] }) { pointers in
-                    detector.process(columns: pointers, count: rows, finished: &finished)
+                    for start in stride(from: 0, to: rows, by: RecordingDecoder.blockRows) {
+                        detector.process(columns: pointers.map { $0 + start },
+                                         count: min(RecordingDecoder.blockRows, rows - start),
+                                         finished: &finished)
+                    }
                 }
             }
         }
