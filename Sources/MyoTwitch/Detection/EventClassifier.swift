@@ -23,9 +23,10 @@
 ///    holding through it → `activity` (`rhythmic-bursts`): exercise comes in bursts, a cramp holds;
 /// 5. spending ≥ 40 % of its time below 30 % of its peak level → `activity`
 ///    (`modulated-contraction`): strong contractions over a low hold are voluntary;
-/// On an accelerometer, a group judged by 5 whose spikes are all short is a train of twitches
-/// whose rings merged in the slow envelope (no rhythm, no gross movement): its spikes are judged
-/// one by one. Trains broken by pauses (rule 4) stay `activity`: steps without sway look alike.
+/// On an accelerometer, a group judged by 5 whose spikes are all short and come at irregular
+/// intervals is a train of twitches whose rings merged in the slow envelope (no rhythm, no gross
+/// movement): its spikes are judged one by one; at regular intervals it is steps
+/// (`rhythmic-bursts`). Trains broken by pauses (rule 4) stay `activity`: steps without sway look alike.
 /// 6. EMG peaking below `minimumCrampSNR` × the noise → `activity` (`low-level-contraction`): a
 ///    cramp recruits many units firing fast, far above a weak postural hold;
 /// 7. otherwise → `cramp` (`sustained`).
@@ -82,9 +83,27 @@ struct EventClassifier {
         }
         if sensor != .emg && !spikes.isEmpty && spikes.allSatisfy({ $0.length <= maxTwitch })
             && sustained.reason == "modulated-contraction" {
+            guard Self.isIrregular(spikes) else {
+                var steps = sustained
+                steps.reason = "rhythmic-bursts"
+                return [steps]
+            }
             return spikes.map(classifyShort)
         }
         return [sustained]
+    }
+
+    /// Whether spikes come at irregular intervals, as fasciculations fire (coefficient of
+    /// variation of the intervals between onsets ≥ 0.25), rather than in step with a gait or
+    /// a cadence (steps vary by a few percent). Fewer than four spikes show no regularity.
+    static func isIrregular(_ spikes: [Segment]) -> Bool {
+        let onsets = spikes.map(\.onset).sorted()
+        guard onsets.count >= 4 else { return true }
+        let intervals = zip(onsets, onsets.dropFirst()).map { Double($1 - $0) }
+        let mean = intervals.reduce(0, +) / Double(intervals.count)
+        guard mean > 0 else { return true }
+        let variance = intervals.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(intervals.count)
+        return variance.squareRoot() / mean >= 0.25
     }
 
     /// The longest slow activation speaks for a group: a short one at its start (a first step, a

@@ -55,7 +55,7 @@ import Testing
         var noise = SyntheticSignal(rate: rate, seconds: 170, noise: 0.002, seed: 9)
         let n = noise.samples.count
         var axes = [[Double]](repeating: [Double](repeating: 0, count: n), count: 3)
-        let train = [20.0, 20.55, 21.4, 22.0, 23.1]  // irregular, as fasciculations fire
+        let train = [20.0, 20.6, 21.9, 22.5, 23.6]  // irregular, as fasciculations fire
         for i in 0..<n {
             let t = Double(i) / rate
             axes[0][i] = noise.samples[i]
@@ -86,5 +86,7 @@ import Testing
         #expect(trainFound >= 4, "\(trainFound) of 5 train twitches at \(rate) Hz")
         #expect(!events.contains { $0.kind == .cramp }, "\(events.filter { $0.kind == .cramp })")
         #expect(events.contains { $0.kind == .activity && $0.start < 100 && $0.end > 100 })
+        // Steps come in step: not a train of twitches.
+        #expect(twitches.filter { $0.start > 40 && $0.start < 160 }.count <= 2)
     }
 }
