@@ -3,6 +3,8 @@
 #
 #   Scripts/make-eval-set.sh OUTDIR          # full set: 2.5 h EMG, 1.2 h accelerometer, + 0.6 h rest (EMG and acc.)
 #   Scripts/make-eval-set.sh OUTDIR --small  # ~5 min in total, for quick iterations
+#   Scripts/make-eval-set.sh OUTDIR --dev    # the same recordings with seeds + 5000: a development
+#                                            # set to tune on, never the held-out one
 #
 # The seeds below are fixed and never tuned on: change the detector, not this list. Each line is
 #   NAME SENSOR RATE DURATION_S CHANNELS UNIT MAINS MAINS_STRENGTH SCENARIO SEED [extra flags]
@@ -11,7 +13,7 @@
 set -euo pipefail
 
 if [[ $# -lt 1 ]]; then
-    echo "usage: $0 OUTDIR [--small]" >&2
+    echo "usage: $0 OUTDIR [--small|--dev]" >&2
     exit 2
 fi
 OUTDIR=$1
@@ -63,12 +65,14 @@ SMALLSET=(
 )
 
 if [[ "$SMALL" == "--small" ]]; then SET=("${SMALLSET[@]}"); else SET=("${FULL[@]}"); fi
+OFFSET=0
+if [[ "$SMALL" == "--dev" ]]; then OFFSET=5000; fi
 
 for line in "${SET[@]}"; do
     read -r name sensor rate duration channels unit mains strength scenario seed extra <<<"$line"
     "$BIN" simulate --sensor "$sensor" --rate "$rate" --duration "$duration" --channels "$channels" \
         --unit "$unit" --mains "$mains" --mains-strength "$strength" --scenario "$scenario" \
-        --seed "$seed" ${extra:+$extra} --output "$OUTDIR/$name.csv"
+        --seed "$((seed + OFFSET))" ${extra:+$extra} --output "$OUTDIR/$name.csv"
     echo "$name.csv" >&2
 done
 echo "evaluation set in $OUTDIR (${#SET[@]} recordings)" >&2
