@@ -19,8 +19,9 @@
 /// 3. shorter than `minCrampSeconds` → `activity` (`short-burst`): voluntary and exercise bursts
 ///    last 0.3–1.5 s, cramps seconds to minutes; but on an accelerometer a lone spike peaking in
 ///    its first 0.15 s is one twitch's long ring, judged as a short segment;
-/// 4. broken by ≥ 3 pauses of ≥ 0.2 s that take ≥ 20 % of its span, with no slow-envelope burst
-///    holding through it → `activity` (`rhythmic-bursts`): exercise comes in bursts, a cramp holds;
+/// 4. broken by ≥ 3 pauses of ≥ 0.2 s that take ≥ 20 % of its span, or made of ≥ 2 separate
+///    slow-envelope activations (EMG), with no slow-envelope burst holding through it → `activity`
+///    (`rhythmic-bursts`): exercise comes in bursts, a cramp holds;
 /// 5. spending ≥ 40 % of its time below 30 % of its peak level → `activity`
 ///    (`modulated-contraction`): strong contractions over a low hold are voluntary;
 /// On an accelerometer, a group judged by 5 whose spikes are all short and come at irregular
@@ -181,6 +182,11 @@ struct EventClassifier {
         // sparse recruitment leaves gaps between spikes, not between bursts.
         let held = segments.contains { $0.sustained && Double($0.length) >= 0.7 * span }
         if !held && pauses >= 3 && Double(paused) >= 0.2 * span {
+            return candidate(.activity, "rhythmic-bursts", merged)
+        }
+        // Two or more separate slow activations, none holding through: the slow envelope fell
+        // back to the quiet level between them, which a cramp's held recruitment does not do.
+        if sensor == .emg && !held && segments.filter(\.sustained).count >= 2 {
             return candidate(.activity, "rhythmic-bursts", merged)
         }
         let slow = longestSlowActivation(segments)

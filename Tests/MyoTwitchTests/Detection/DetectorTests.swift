@@ -72,6 +72,24 @@ import Testing
         #expect(!result.events.contains { $0.kind == .twitch })
     }
 
+    /// Two contractions 0.35 s apart merge into one group, but the slow envelope falls back to
+    /// rest between them: a series of bursts (activity), not a 3.7 s cramp; one held burst of
+    /// the same span is a cramp.
+    @Test(arguments: [false, true])
+    func burstsWithARestBetweenThemAreNoCramp(held: Bool) {
+        var signal = SyntheticSignal(rate: 2000, seconds: 30, noise: 1, seed: 31)
+        if held {
+            signal.addBurst(start: 10, duration: 3.7, amplitude: 25)
+        } else {
+            signal.addBurst(start: 10, duration: 1.7, amplitude: 25)
+            signal.addBurst(start: 12.05, duration: 1.65, amplitude: 25)
+        }
+        let events = Analyzer.run(signal.samples, rate: 2000).events.filter { $0.kind != .twitch }
+        #expect(events.contains { $0.kind == (held ? .cramp : .activity) && $0.start < 11 && $0.end > 13 },
+                "\(events)")
+        #expect(held || !events.contains { $0.kind == .cramp }, "\(events)")
+    }
+
     @Test func mainsIsFoundAndRemoved() {
         var signal = SyntheticSignal(rate: 2000, seconds: 30, noise: 1)
         signal.addSine(frequency: 60, amplitude: 10)
