@@ -190,7 +190,9 @@ public final class Analyzer {
             total += held
         }
         let first = detectors[0].index
-        let whole = (first + total) / tileLength * tileLength - first
+        // After a gap the rows may start inside a tile (the part before the gap was analysed
+        // on its own): then nothing is whole until the next tile boundary.
+        let whole = max(0, (first + total) / tileLength * tileLength - first)
         carry = rows.map { Array($0[whole...]) }
         return whole > 0 ? analyse(rows, count: whole) : []
     }

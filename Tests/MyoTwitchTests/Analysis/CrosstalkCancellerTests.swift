@@ -101,6 +101,41 @@ import Testing
         #expect(Self.found(whole) > 0)
     }
 
+    /// Found by the fuzzer: after a gap that falls inside a tile, the next rows start mid-tile,
+    /// and a short block could leave a negative count of whole rows (a crash). Any chunking of
+    /// such a stream gives the result of reading it whole.
+    @Test(arguments: [1, 7, 38, 4096])
+    func aGapInsideATileKeepsEveryChunkingEqual(chunk: Int) throws {
+        var text = "time,a,b\n"
+        var a = SyntheticSignal(rate: 1000, seconds: 12, noise: 1, seed: 41)
+        a.addSpike(at: 3, amplitude: 15)
+        a.addSpike(at: 9, amplitude: 15)
+        for (i, x) in a.samples.enumerated() {
+            // 6.0537 s of signal, then the clock jumps by 5 minutes (not a tile boundary).
+            let t = Double(i) / 1000 + (i > 6053 ? 300 : 0)
+            text += String(format: "%.3f,%.4f,%.4f\n", t, x, 0.1 * x + Double(i % 5) * 0.01)
+        }
+        let bytes = Array(text.utf8)
+        func analyse(_ size: Int) throws -> AnalysisResult {
+            let session = AnalysisSession(path: "gap.csv", decoderOptions: DecoderOptions())
+            try bytes.withUnsafeBytes { raw in
+                var start = 0
+                while start < raw.count {
+                    let end = min(raw.count, start + size)
+                    _ = try session.consume(UnsafeRawBufferPointer(rebasing: raw[start..<end]))
+                    start = end
+                }
+            }
+            return try session.finish().result
+        }
+        let whole = try analyse(bytes.count)
+        let chunked = try analyse(chunk)
+        #expect(whole.source.gaps.count == 1)
+        let same = whole == chunked  // outside #expect: a mismatch prints both
+        #expect(same)
+        #expect(whole.events.filter { $0.kind == .twitch && $0.channel == "a" }.count == 2)
+    }
+
     @Test func gainIsLearntFromTilesWhereTheSourceDominates() {
         let (a, b) = Self.recording()
         var correlation = CrosstalkCorrelation(channels: 2, sampleRate: Self.rate)
