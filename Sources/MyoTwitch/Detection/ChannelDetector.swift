@@ -17,6 +17,11 @@ final class ChannelDetector {
     /// The envelope/median ratio that Gaussian noise exceeds with the profile's false-alarm
     /// probability (see `FalseAlarmThreshold`).
     let falseAlarmRatio: Double
+    /// The same ratio within `episodeWindow` of a twitch-like spike (`profile.episodeFalseAlarmProbability`).
+    let episodeFalseAlarmRatio: Double
+    let episodeWindow: Int
+    /// End of the last short spike outside any burst, or `Int.min`.
+    @exclusivity(unchecked) private var lastSpikeEnd = Int.min / 2
     /// Quiet level of the envelope.
     @exclusivity(unchecked) private(set) var level: RobustLevel
     let levelDecimation: Int
@@ -102,6 +107,9 @@ final class ChannelDetector {
         let dof = min(Double(envelopeLength), max(2, 2 * bandwidth * Double(envelopeLength) / sampleRate))
         falseAlarmRatio = FalseAlarmThreshold.ratio(degreesOfFreedom: dof * Double(columnCount),
                                                     tail: profile.falseAlarmProbability)
+        episodeFalseAlarmRatio = FalseAlarmThreshold.ratio(degreesOfFreedom: dof * Double(columnCount),
+                                                           tail: profile.episodeFalseAlarmProbability)
+        episodeWindow = Int(profile.episodeWindowSeconds * sampleRate)
         energyWindow = .allocate(capacity: envelopeLength)
         energyWindow.initialize(repeating: 0, count: envelopeLength)
         // 512 quiet values cover the last 20 s (or more at low rates), refreshed once a second:
@@ -293,14 +301,19 @@ final class ChannelDetector {
     }
 
     /// Current thresholds (envelope units): high, low, and the noise level (quiet median).
-    private var thresholds: (high: Double, low: Double, noise: Double) {
+    private func thresholds(at n: Int) -> (high: Double, low: Double, noise: Double) {
         let median = level.median
         // Quantised or very clean signals can have a MAD of 0; a floor of 5 % of the median keeps
         // thresholds finite and meaningful.
         let spread = max(level.spread, 0.05 * median, 1e-300)
         // The Gaussian false-alarm level is a floor; the robust spread raises the threshold where
         // the background is heavier-tailed than Gaussian (1/f noise, residual mains, wander).
-        let high = max(median * falseAlarmRatio, median + profile.highThreshold * spread)
+        // Fasciculations come in episodes: within `episodeWindow` of a spike the false-alarm
+        // level is relaxed, so the fainter potentials of an episode are found too.
+        let inEpisode = n - lastSpikeEnd <= episodeWindow
+        let high = inEpisode
+            ? max(median * episodeFalseAlarmRatio, median + profile.episodeHighThreshold * spread)
+            : max(median * falseAlarmRatio, median + profile.highThreshold * spread)
         return (high, min(high, median + profile.lowThreshold * spread), median)
     }
 
@@ -315,7 +328,7 @@ final class ChannelDetector {
             lastQuietIndex = n
             return
         }
-        let (high, low, noise) = thresholds
+        let (high, low, noise) = thresholds(at: n)
         if n % levelDecimation == 0 {
             // Everything outside segments counts as quiet: gating at the low threshold would cut
             // the distribution's upper tail and shrink the spread, lowering thresholds in a spiral.
@@ -373,6 +386,7 @@ final class ChannelDetector {
         current.peakAmplitude = max(0, peakEnergy).squareRoot()
         if current.length <= maxTwitchLength + envelopeLength {
             refineShortSegment()
+            if !slowActive && current.clippedSamples == 0 && !current.singleSample { lastSpikeEnd = current.end }
         }
         add(current, finished: &finished)
     }

@@ -90,6 +90,27 @@ import Testing
         #expect(held || !events.contains { $0.kind == .cramp }, "\(events)")
     }
 
+    /// Fasciculations come in episodes: within 10 s of a clear twitch the false-alarm level is
+    /// relaxed, so faint potentials of an episode are found more often than the same faint
+    /// potentials alone in quiet stretches (20 s apart, out of each other's window).
+    @Test func faintTwitchesAreFoundMoreOftenWithinAnEpisode() {
+        var signal = SyntheticSignal(rate: 2000, seconds: 800, noise: 1, seed: 51)
+        var inEpisode: [Double] = []
+        for start in stride(from: 10.0, to: 190, by: 30) {
+            signal.addSpike(at: start, amplitude: 14)
+            inEpisode += (1...5).map { start + Double($0) }
+        }
+        let alone = stride(from: 200.0, to: 790, by: 20).map { $0 }
+        for t in inEpisode + alone { signal.addSpike(at: t, amplitude: 2.4) }
+        let twitches = Analyzer.run(signal.samples, rate: 2000).events.filter { $0.kind == .twitch }
+        func recall(_ times: [Double]) -> Double {
+            Double(times.filter { t in twitches.contains { abs($0.peakTime - t - 0.006) < 0.02 } }.count)
+                / Double(times.count)
+        }
+        let (episode, quiet) = (recall(inEpisode), recall(alone))
+        #expect(episode >= quiet + 0.15, "in episodes \(episode), alone \(quiet)")
+    }
+
     @Test func mainsIsFoundAndRemoved() {
         var signal = SyntheticSignal(rate: 2000, seconds: 30, noise: 1)
         signal.addSine(frequency: 60, amplitude: 10)
