@@ -20,8 +20,9 @@ final class ChannelDetector {
     /// The same ratio within `episodeWindow` of a twitch-like spike (`profile.episodeFalseAlarmProbability`).
     let episodeFalseAlarmRatio: Double
     let episodeWindow: Int
-    /// End of the last short spike outside any burst, or `Int.min`.
+    /// Ends of the last two short spikes outside any burst (far in the past at first).
     @exclusivity(unchecked) private var lastSpikeEnd = Int.min / 2
+    @exclusivity(unchecked) private var previousSpikeEnd = Int.min / 2
     /// Quiet level of the envelope.
     @exclusivity(unchecked) private(set) var level: RobustLevel
     let levelDecimation: Int
@@ -308,12 +309,15 @@ final class ChannelDetector {
         let spread = max(level.spread, 0.05 * median, 1e-300)
         // The Gaussian false-alarm level is a floor; the robust spread raises the threshold where
         // the background is heavier-tailed than Gaussian (1/f noise, residual mains, wander).
-        // Fasciculations come in episodes: within `episodeWindow` of a spike the false-alarm
-        // level is relaxed, so the fainter potentials of an episode are found too.
-        let inEpisode = n - lastSpikeEnd <= episodeWindow
+        // Fasciculations come in episodes: once two spikes have come within `episodeWindow`,
+        // the false-alarm level is relaxed for as long, so the episode's fainter potentials are
+        // found too (a lone twitch in a quiet hour does not arm it).
+        let inEpisode = n - previousSpikeEnd <= episodeWindow
+        let strict = max(median * falseAlarmRatio, median + profile.highThreshold * spread)
         let high = inEpisode
-            ? max(median * episodeFalseAlarmRatio, median + profile.episodeHighThreshold * spread)
-            : max(median * falseAlarmRatio, median + profile.highThreshold * spread)
+            ? max(median * episodeFalseAlarmRatio, median + profile.episodeHighThreshold * spread,
+                  profile.episodeThresholdFloor * strict)
+            : strict
         return (high, min(high, median + profile.lowThreshold * spread), median)
     }
 
@@ -386,7 +390,9 @@ final class ChannelDetector {
         current.peakAmplitude = max(0, peakEnergy).squareRoot()
         if current.length <= maxTwitchLength + envelopeLength {
             refineShortSegment()
-            if !slowActive && current.clippedSamples == 0 && !current.singleSample { lastSpikeEnd = current.end }
+            if !slowActive && current.clippedSamples == 0 && !current.singleSample {
+                (previousSpikeEnd, lastSpikeEnd) = (lastSpikeEnd, current.end)
+            }
         }
         add(current, finished: &finished)
     }

@@ -36,14 +36,19 @@ public struct DetectorProfile: Sendable, Equatable {
     /// threshold. 1e-7: at 10 ms windows that is about one false crossing in 30 hours before the
     /// shape checks.
     public var falseAlarmProbability: Double = 1e-7
-    /// The false-alarm probability within `episodeWindowSeconds` after a short spike (outside
-    /// bursts): fasciculations cluster in episodes, so a faint potential right after others is
-    /// far likelier a twitch than the same envelope in a quiet hour.
+    /// The false-alarm probability once two short spikes (outside bursts) have come within
+    /// `episodeWindowSeconds`, for that long after the second: fasciculations cluster in episodes,
+    /// so a faint potential amid others is far likelier a twitch than the same envelope in a quiet
+    /// hour, and a lone twitch does not arm it. Measured on development recordings: twitch F1
+    /// 0.942 → 0.945 with false twitches on rest recordings unchanged.
     public var episodeFalseAlarmProbability: Double = 1e-5
     /// The high threshold in robust SDs in that window.
     public var episodeHighThreshold: Double = 5
-    /// How long after a short spike the relaxed threshold holds, s.
+    /// The episode window, s.
     public var episodeWindowSeconds: Double = 10
+    /// The relaxed threshold never drops below this fraction of the strict one (at low rates the
+    /// envelope has few degrees of freedom and the false-alarm levels lie far apart).
+    public var episodeThresholdFloor: Double = 0.9
     /// Length of the slow envelope of the burst detector, s: long enough that its quiet level is
     /// steady (a weak voluntary contraction raising the RMS by a third stands out), short enough
     /// to place a burst's edges within a fraction of a second.

@@ -90,15 +90,16 @@ import Testing
         #expect(held || !events.contains { $0.kind == .cramp }, "\(events)")
     }
 
-    /// Fasciculations come in episodes: within 10 s of a clear twitch the false-alarm level is
-    /// relaxed, so faint potentials of an episode are found more often than the same faint
-    /// potentials alone in quiet stretches (20 s apart, out of each other's window).
+    /// Fasciculations come in episodes: once two twitches have come within 10 s, the false-alarm
+    /// level is relaxed for 10 s, so faint potentials of an episode are found more often than the
+    /// same faint potentials alone in quiet stretches (20 s apart, out of each other's window).
     @Test func faintTwitchesAreFoundMoreOftenWithinAnEpisode() {
         var signal = SyntheticSignal(rate: 2000, seconds: 800, noise: 1, seed: 51)
         var inEpisode: [Double] = []
         for start in stride(from: 10.0, to: 190, by: 30) {
             signal.addSpike(at: start, amplitude: 14)
-            inEpisode += (1...5).map { start + Double($0) }
+            signal.addSpike(at: start + 0.5, amplitude: 14)
+            inEpisode += (1...5).map { start + 0.5 + Double($0) }
         }
         let alone = stride(from: 200.0, to: 790, by: 20).map { $0 }
         for t in inEpisode + alone { signal.addSpike(at: t, amplitude: 2.4) }
