@@ -16,7 +16,9 @@ struct CrosstalkCorrelation {
     /// Tiles kept: 10 minutes. Longer events are judged on their last 10 minutes.
     let capacity: Int
     private let pairs: Int
-    private var sums: [Double]
+    /// Completed tiles' sums, single precision: 7 digits are plenty for a correlation, and the
+    /// history (pairs × 6,000 tiles) is the analyzer's largest allocation with many channels.
+    private var sums: [Float]
     private var tileOfSlot: [Int]
     private var current: [Double]
     private var currentTile = -1
@@ -73,7 +75,7 @@ struct CrosstalkCorrelation {
         guard currentTile >= 0 else { return }
         let slot = currentTile % capacity
         for p in 0..<pairs {
-            sums[slot * pairs + p] = current[p]
+            sums[slot * pairs + p] = Float(current[p])
             current[p] = 0
         }
         tileOfSlot[slot] = currentTile
@@ -99,7 +101,8 @@ struct CrosstalkCorrelation {
             } else {
                 let slot = tile % capacity
                 guard tileOfSlot[slot] == tile else { continue }
-                sab += sums[slot * pairs + pab]; saa += sums[slot * pairs + paa]; sbb += sums[slot * pairs + pbb]
+                sab += Double(sums[slot * pairs + pab]); saa += Double(sums[slot * pairs + paa])
+                sbb += Double(sums[slot * pairs + pbb])
             }
             tiles += 1
         }
