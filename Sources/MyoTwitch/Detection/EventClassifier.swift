@@ -24,13 +24,13 @@
 ///    (`rhythmic-bursts`): exercise comes in bursts, a cramp holds;
 /// 5. spending ≥ 40 % of its time below 30 % of its peak level → `activity`
 ///    (`modulated-contraction`): strong contractions over a low hold are voluntary;
+/// 6. EMG peaking below `minimumCrampSNR` × the noise → `activity` (`low-level-contraction`): a
+///    cramp recruits many units firing fast, far above a weak postural hold;
+/// 7. otherwise → `cramp` (`sustained`).
 /// On an accelerometer, a group judged by 5 whose spikes are all short and come at irregular
 /// intervals is a train of twitches whose rings merged in the slow envelope (no rhythm, no gross
 /// movement): its spikes are judged one by one; at regular intervals it is steps
 /// (`rhythmic-bursts`). Trains broken by pauses (rule 4) stay `activity`: steps without sway look alike.
-/// 6. EMG peaking below `minimumCrampSNR` × the noise → `activity` (`low-level-contraction`): a
-///    cramp recruits many units firing fast, far above a weak postural hold;
-/// 7. otherwise → `cramp` (`sustained`).
 struct EventClassifier {
     let profile: DetectorProfile
     let sensor: SensorKind
@@ -56,8 +56,11 @@ struct EventClassifier {
     /// The weakest peak, in multiples of the noise level, that a cramp reaches.
     static let minimumCrampSNR = 12.0
 
+    /// The longest short segment, samples: the profile's longest twitch seen through the envelope.
+    private var maxTwitchLength: Int { Int(profile.maxTwitchSeconds * sampleRate) + envelopeLength }
+
     func classify(_ group: SegmentGroup) -> [Candidate] {
-        let maxTwitch = Int(profile.maxTwitchSeconds * sampleRate) + envelopeLength
+        let maxTwitch = maxTwitchLength
         let allShort = group.segments.allSatisfy { $0.length <= maxTwitch && !$0.sustained }
         let span = group.end - group.onset + 1
         let isTrain = group.segments.count >= 4 && Double(span) >= profile.sustainedSeconds * sampleRate
@@ -70,28 +73,7 @@ struct EventClassifier {
         if allShort && !isTrain && (ringing || !group.isMostlyBetweenSpikes) {
             return group.segments.map(classifyShort)
         }
-        let sustained = classifySustained(group)
-        // On an accelerometer, short spikes whose rings merge into a waxing and waning burst,
-        // with no rhythm and no gross movement, are a train of twitches.
-        let spikes = group.segments.filter { !$0.sustained }
-        // On an accelerometer, one strong twitch rings above the spike threshold for longer
-        // than a twitch may last: a lone spike that peaks within its first 0.15 s and dies out
-        // within `minCrampSeconds` is the impulse response of a twitch, not a contraction
-        // (which builds up).
-        if sensor != .emg && sustained.reason == "short-burst" && spikes.count == 1,
-           let spike = spikes.first, spike.peakIndex - group.onset <= Int(0.15 * sampleRate) {
-            return [classifyShort(spike)]
-        }
-        if sensor != .emg && !spikes.isEmpty && spikes.allSatisfy({ $0.length <= maxTwitch })
-            && sustained.reason == "modulated-contraction" {
-            guard Self.isIrregular(spikes) else {
-                var steps = sustained
-                steps.reason = "rhythmic-bursts"
-                return [steps]
-            }
-            return spikes.map(classifyShort)
-        }
-        return [sustained]
+        return classifySustained(group)
     }
 
     /// Whether spikes come at irregular intervals, as fasciculations fire (coefficient of
@@ -113,12 +95,11 @@ struct EventClassifier {
         segments.filter(\.sustained).max { $0.length < $1.length }
     }
 
-    /// Whether the group's longest slow activation rises and falls with a rhythm (exercise).
-    private func isPeriodic(_ group: SegmentGroup) -> Bool {
-        longestSlowActivation(group.segments)?.isPeriodic(
-            valuesPerSecond: sampleRate / Double(max(1, profileSpacing)),
-            maxPeriodSeconds: profile.maxRhythmPeriodSeconds,
-            minimumCorrelation: profile.rhythmCorrelation) ?? false
+    /// Whether a slow activation rises and falls with a rhythm (exercise).
+    private func isRhythmic(_ slow: Segment) -> Bool {
+        slow.isPeriodic(valuesPerSecond: sampleRate / Double(max(1, profileSpacing)),
+                        maxPeriodSeconds: profile.maxRhythmPeriodSeconds,
+                        minimumCorrelation: profile.rhythmCorrelation)
     }
 
     private func candidate(_ kind: EventKind, _ reason: String, _ segment: Segment) -> Candidate {
@@ -138,7 +119,9 @@ struct EventClassifier {
         return candidate(.twitch, "short-spike", s)
     }
 
-    private func classifySustained(_ group: SegmentGroup) -> Candidate {
+    /// Judges a sustained group as a whole (rules 1–7), or, on an accelerometer, as the twitches
+    /// the exceptions to rules 3 and 5 find in it.
+    private func classifySustained(_ group: SegmentGroup) -> [Candidate] {
         var segments = group.segments.sorted { $0.onset < $1.onset }
         if let burst = group.shortBurst, group.isMostlyBetweenSpikes {
             // The brief contraction spans the slow activation, not just its spikes.
@@ -162,15 +145,24 @@ struct EventClassifier {
             }
         }
         let span = Double(merged.length)
+        // The group's spikes, without its slow activations (nor the covering burst added above).
+        let spikes = group.segments.filter { !$0.sustained }
         if merged.clippedSamples > 0 && Double(merged.clippedSamples) >= 0.02 * span {
-            return candidate(.artifact, "clipping", merged)
+            return [candidate(.artifact, "clipping", merged)]
         }
         if merged.isMotionDominated(ratio: profile.motionRatio) {
-            return sensor == .emg ? candidate(.artifact, "low-frequency-power", merged)
-                                  : candidate(.activity, "movement", merged)
+            return [sensor == .emg ? candidate(.artifact, "low-frequency-power", merged)
+                                   : candidate(.activity, "movement", merged)]
         }
         if span / sampleRate < settings.minCrampSeconds {
-            return candidate(.activity, "short-burst", merged)
+            // On an accelerometer, one strong twitch rings above the spike threshold for longer
+            // than a twitch may last: a lone spike that peaks within its first 0.15 s is the
+            // impulse response of a twitch, not a contraction (which builds up).
+            if sensor != .emg && spikes.count == 1,
+               spikes[0].peakIndex - group.onset <= Int(0.15 * sampleRate) {
+                return [classifyShort(spikes[0])]
+            }
+            return [candidate(.activity, "short-burst", merged)]
         }
         let minPause = Int(0.2 * sampleRate)
         var pauses = 0, paused = 0
@@ -182,24 +174,32 @@ struct EventClassifier {
         // sparse recruitment leaves gaps between spikes, not between bursts.
         let held = segments.contains { $0.sustained && Double($0.length) >= 0.7 * span }
         if !held && pauses >= 3 && Double(paused) >= 0.2 * span {
-            return candidate(.activity, "rhythmic-bursts", merged)
+            return [candidate(.activity, "rhythmic-bursts", merged)]
         }
         // Two or more separate slow activations, none holding through: the slow envelope fell
         // back to the quiet level between them, which a cramp's held recruitment does not do.
         if sensor == .emg && !held && segments.filter(\.sustained).count >= 2 {
-            return candidate(.activity, "rhythmic-bursts", merged)
+            return [candidate(.activity, "rhythmic-bursts", merged)]
         }
         let slow = longestSlowActivation(segments)
-        if isPeriodic(group) {
-            return candidate(.activity, "rhythmic-bursts", merged)
+        if let slow, isRhythmic(slow) {
+            return [candidate(.activity, "rhythmic-bursts", merged)]
         }
         if let profile = slow?.lowHoldFraction, profile >= 0.4 {
-            return candidate(.activity, "modulated-contraction", merged)
+            // On an accelerometer, short spikes whose rings merged into a waxing and waning burst,
+            // with no gross movement, are a train of twitches when they come irregularly, steps
+            // when they come in step.
+            let maxTwitch = maxTwitchLength
+            if sensor != .emg && !spikes.isEmpty && spikes.allSatisfy({ $0.length <= maxTwitch }) {
+                return Self.isIrregular(spikes) ? spikes.map(classifyShort)
+                                                : [candidate(.activity, "rhythmic-bursts", merged)]
+            }
+            return [candidate(.activity, "modulated-contraction", merged)]
         }
         let sustained = candidate(.cramp, "sustained", merged)
         if sensor == .emg && sustained.snr < Self.minimumCrampSNR {
-            return candidate(.activity, "low-level-contraction", merged)
+            return [candidate(.activity, "low-level-contraction", merged)]
         }
-        return candidate(.cramp, "sustained", merged)
+        return [sustained]
     }
 }
