@@ -5,6 +5,10 @@
 #   Scripts/make-eval-set.sh OUTDIR --small  # ~5 min in total, for quick iterations
 #   Scripts/make-eval-set.sh OUTDIR --dev    # the same recordings with seeds + 5000: a development
 #                                            # set to tune on, never the held-out one
+#   Scripts/make-eval-set.sh OUTDIR --units  # the held-out recordings, each rendered in every unit of
+#                                            # its sensor (EMG: V mV uV adc12 adc16; accelerometer: g
+#                                            # m/s^2) as UNIT-NAME.csv: the same content in each unit,
+#                                            # so `evaluate --by unit` measures the unit alone
 #
 # The seeds below are fixed and never tuned on: change the detector, not this list. Each line is
 #   NAME SENSOR RATE DURATION_S CHANNELS UNIT MAINS MAINS_STRENGTH SCENARIO SEED [extra flags]
@@ -13,11 +17,15 @@
 set -euo pipefail
 
 if [[ $# -lt 1 ]]; then
-    echo "usage: $0 OUTDIR [--small|--dev]" >&2
+    echo "usage: $0 OUTDIR [--small|--dev|--units]" >&2
     exit 2
 fi
 OUTDIR=$1
 SMALL=${2:-}
+case "$SMALL" in
+    ""|--small|--dev|--units) ;;
+    *) echo "unknown option '$SMALL'; usage: $0 OUTDIR [--small|--dev|--units]" >&2; exit 2 ;;
+esac
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
 swift build -c release --package-path "$ROOT" >&2
@@ -68,11 +76,21 @@ if [[ "$SMALL" == "--small" ]]; then SET=("${SMALLSET[@]}"); else SET=("${FULL[@
 OFFSET=0
 if [[ "$SMALL" == "--dev" ]]; then OFFSET=5000; fi
 
+COUNT=0
 for line in "${SET[@]}"; do
     read -r name sensor rate duration channels unit mains strength scenario seed extra <<<"$line"
-    "$BIN" simulate --sensor "$sensor" --rate "$rate" --duration "$duration" --channels "$channels" \
-        --unit "$unit" --mains "$mains" --mains-strength "$strength" --scenario "$scenario" \
-        --seed "$((seed + OFFSET))" ${extra:+$extra} --output "$OUTDIR/$name.csv"
-    echo "$name.csv" >&2
+    UNITS=("$unit")
+    PREFIX=""
+    if [[ "$SMALL" == "--units" ]]; then
+        if [[ "$sensor" == "emg" ]]; then UNITS=(V mV uV adc12 adc16); else UNITS=(g m/s^2); fi
+    fi
+    for u in "${UNITS[@]}"; do
+        if [[ "$SMALL" == "--units" ]]; then PREFIX="${u//[\/^]/}-"; fi
+        "$BIN" simulate --sensor "$sensor" --rate "$rate" --duration "$duration" --channels "$channels" \
+            --unit "$u" --mains "$mains" --mains-strength "$strength" --scenario "$scenario" \
+            --seed "$((seed + OFFSET))" ${extra:+$extra} --output "$OUTDIR/$PREFIX$name.csv"
+        echo "$PREFIX$name.csv" >&2
+        COUNT=$((COUNT + 1))
+    done
 done
-echo "evaluation set in $OUTDIR (${#SET[@]} recordings)" >&2
+echo "evaluation set in $OUTDIR ($COUNT recordings)" >&2
