@@ -8,7 +8,7 @@ import Foundation
 /// rounded in glibc. Accepts `-0`, `.5`, `5.`, `+3`, `1E-3`; rejects `nan`, `inf`, hex and empty
 /// fields (the caller reports them with their position).
 enum FloatParser {
-    private static let exactPowers: [Double] = (0...22).map { pow(10, Double($0)) }
+    static let exactPowers: [Double] = (0...22).map { pow(10, Double($0)) }
 
     /// The value of `bytes[start..<end]`, or nil when it is not a finite decimal number.
     /// `decimalComma` accepts `,` as the decimal separator (European exports).

@@ -69,6 +69,18 @@ struct LineSplitter {
         return nil
     }
 
+    /// Where the next line starts in the current chunk, or nil while a partial line is carried
+    /// (that line must come from `next`).
+    var nextStart: Int? { carry.isEmpty ? position : nil }
+
+    /// Hands out the line that starts at `nextStart` and ends just before `after` (its line end
+    /// included) without scanning it: the caller read it. Returns its line number.
+    mutating func skip(to after: Int) -> Int {
+        position = after
+        nextLine += 1
+        return nextLine - 1
+    }
+
     /// Forgets the carried line once it has been handed out and used.
     mutating func clearCarry() { carry.removeAll(keepingCapacity: true) }
 

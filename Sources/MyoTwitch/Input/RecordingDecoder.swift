@@ -80,7 +80,16 @@ public final class RecordingDecoder {
     public func consume(_ bytes: UnsafeRawBufferPointer, _ sink: (DecoderOutput) throws -> Void) throws {
         splitter.begin(bytes)
         let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        // Rows are read in one pass up to the chunk's last LF (`RowFormat.readFast`); a line
+        // that is not plain numbers, and the partial line at either end, go through `next`.
+        var lastLineEnd = bytes.count - 1
+        if let base { while lastLineEnd >= 0 && base[lastLineEnd] != 0x0A { lastLineEnd -= 1 } }
         while true {
+            if stage == .streaming, let base, var position = splitter.nextStart {
+                while position < lastLineEnd, let time = format.readFast(base, &position) {
+                    try accept(time: time, line: splitter.skip(to: position), sink)
+                }
+            }
             let line: LineSplitter.Line?
             do {
                 line = try splitter.next(bytes)
