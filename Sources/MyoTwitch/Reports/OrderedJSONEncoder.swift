@@ -133,6 +133,7 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
 
     private func set(_ key: Key, _ child: JSONNodeBox) {
         guard case .object(var members) = box.node else { return }
+        box.node = .null  // the box lets go, so `members` grows in place instead of being copied
         if let i = members.firstIndex(where: { $0.0 == key.stringValue }) {
             members[i].1 = child
         } else {
@@ -185,6 +186,7 @@ private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
 
     private func append(_ child: JSONNodeBox) {
         guard case .array(var items) = box.node else { return }
+        box.node = .null  // the box lets go: appending in place, not a copy per element
         items.append(child)
         box.node = .array(items)
     }
