@@ -7,12 +7,42 @@ import Dispatch
 enum ChannelWork {
     static let parallelThreshold = 16_384
 
-    /// Conditions every channel's rows (filters into band and motion energies).
+    /// Conditions every channel's rows (filters into band and motion energies). Channels whose
+    /// filters are alike (the EMG channels of a recording) run together in SIMD lanes
+    /// (`laneGroups`), which gives the same energies, bit for bit, in about half the time.
     static func condition(detectors: [ChannelDetector], columns: [[Int]],
                           pointers: [UnsafePointer<Double>], count: Int, parallel: Bool = true) {
-        forEach(detectors.count, rows: count, parallel: parallel) { d in
-            detectors[d].condition(columns: columns[d].map { pointers[$0] }, count: count)
+        let groups = laneGroups(detectors, columns: columns)
+        forEach(groups.count, rows: count * detectors.count / max(1, groups.count), parallel: parallel) { g in
+            let members = groups[g]
+            let inputs = members.map { pointers[columns[$0][0]] }
+            switch members.count {
+            case 4:
+                ChannelDetector.conditionTogether(members.map { detectors[$0] }, as: SIMD4<Double>.self,
+                                                  columns: inputs, count: count)
+            case 2:
+                ChannelDetector.conditionTogether(members.map { detectors[$0] }, as: SIMD2<Double>.self,
+                                                  columns: inputs, count: count)
+            default:
+                let d = members[0]
+                detectors[d].condition(columns: columns[d].map { pointers[$0] }, count: count)
+            }
         }
+    }
+
+    /// Detectors to condition together: fours from eight channels up (two or more groups, one
+    /// per core), else pairs; the rest and any detector unlike the others alone.
+    static func laneGroups(_ detectors: [ChannelDetector], columns: [[Int]]) -> [[Int]] {
+        let alike = detectors.count > 1 && detectors.indices.allSatisfy {
+            columns[$0].count == 1 && detectors[$0].sharesLanes(with: detectors[0])
+        }
+        guard alike else { return detectors.indices.map { [$0] } }
+        var groups: [[Int]] = [], next = 0
+        let width = detectors.count >= 8 ? 4 : 2
+        while detectors.count - next >= width { groups.append(Array(next..<next + width)); next += width }
+        while detectors.count - next >= 2 { groups.append([next, next + 1]); next += 2 }
+        if next < detectors.count { groups.append([next]) }
+        return groups
     }
 
     /// Runs every channel's detection over the rows `condition` prepared; returns the finished

@@ -7,7 +7,8 @@ import Foundation
 /// numerically stable at low cut-offs where a single high-order polynomial would not.
 public struct Biquad: Sendable, Equatable {
     public var b0: Double, b1: Double, b2: Double, a1: Double, a2: Double
-    private var z1 = 0.0, z2 = 0.0
+    /// The state (transposed direct form II), internal so that `CascadeLanes` can run it.
+    var z1 = 0.0, z2 = 0.0
 
     public init(b0: Double, b1: Double, b2: Double, a1: Double, a2: Double) {
         self.b0 = b0; self.b1 = b1; self.b2 = b2; self.a1 = a1; self.a2 = a2

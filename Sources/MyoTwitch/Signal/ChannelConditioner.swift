@@ -8,8 +8,8 @@
 /// Filter order 4 (two sections per edge) gives 24 dB/octave, enough to keep 1 Hz wander and a
 /// 1 g gravity component 60–80 dB below a twitch.
 struct ChannelConditioner {
-    private var band: [FilterCascade]
-    private var motion: [FilterCascade]
+    var band: [FilterCascade]
+    var motion: [FilterCascade]
     let columnCount: Int
 
     /// - Parameters:

@@ -1,6 +1,6 @@
 /// A cascade of biquads applied in order: Butterworth band edges, mains notches.
 public struct FilterCascade: Sendable, Equatable {
-    public private(set) var sections: [Biquad]
+    public internal(set) var sections: [Biquad]
 
     public init(_ sections: [Biquad] = []) {
         self.sections = sections
