@@ -5,7 +5,7 @@ import Testing
 /// Conditioning EMG channels together in SIMD lanes must give what conditioning each alone
 /// gives, bit for bit, block after block (the filter state carries over).
 @Suite struct ConditionerLaneTests {
-    @Test(arguments: [(2, [50.0, 100, 150]), (4, [60.0, 120, 180, 240]), (4, [])])
+    @Test(arguments: [(2, [50.0, 100, 150]), (4, [60.0, 120, 180, 240]), (4, []), (8, [50.0, 100])])
     func lanesMatchOneChannelAtATime(lanes: Int, notches: [Double]) {
         let rate = 2000.0, blocks = [4096, 1, 777, 4096]
         var random = SimulationRandom(seed: UInt64(lanes * 100 + notches.count))
@@ -31,7 +31,7 @@ import Testing
         let (bandA, motionA, signalA) = (buffers(), buffers(), buffers())
         let (bandT, motionT, signalT) = (buffers(), buffers(), buffers())
         let scratch = UnsafeMutablePointer<Double>.allocate(capacity: capacity)
-        let vectors = UnsafeMutableRawPointer.allocate(byteCount: capacity * 32, alignment: 64)
+        let vectors = UnsafeMutableRawPointer.allocate(byteCount: capacity * 64, alignment: 64)
         defer {
             for p in bandA + motionA + signalA + bandT + motionT + signalT { p.deallocate() }
             scratch.deallocate(); vectors.deallocate()
@@ -44,7 +44,11 @@ import Testing
                     alone[c].process(columns: [rows[c]], count: count, bandEnergy: bandA[c],
                                      motionEnergy: motionA[c], scratch: scratch, bandSignal: signalA[c])
                 }
-                if lanes == 4 {
+                if lanes == 8 {
+                    ChannelConditioner.process(&together, as: SIMD8<Double>.self, columns: rows, count: count,
+                                               bandEnergy: bandT, motionEnergy: motionT, bandSignal: signalT,
+                                               scratch: vectors.bindMemory(to: SIMD8<Double>.self, capacity: count))
+                } else if lanes == 4 {
                     ChannelConditioner.process(&together, as: SIMD4<Double>.self, columns: rows, count: count,
                                                bandEnergy: bandT, motionEnergy: motionT, bandSignal: signalT,
                                                scratch: vectors.bindMemory(to: SIMD4<Double>.self, capacity: count))
