@@ -43,10 +43,11 @@ final class ChannelDetector {
     /// Keep the pass-band signal of each block for the analyzer's crosstalk correlation.
     var keepsBandSignal = false
     // Clipping: per column, the run of identical samples and the extremes seen so far.
-    @exclusivity(unchecked) private var runLength: [Int]
-    @exclusivity(unchecked) private var lastRaw: [Double]
-    @exclusivity(unchecked) private var railLow: [Double]
-    @exclusivity(unchecked) private var railHigh: [Double]
+    // Per column, in raw buffers: as arrays, each per-sample update paid a uniqueness check.
+    private let runLength: UnsafeMutablePointer<Int>
+    private let lastRaw: UnsafeMutablePointer<Double>
+    private let railLow: UnsafeMutablePointer<Double>
+    private let railHigh: UnsafeMutablePointer<Double>
     private let clipRun: Int
     // Segmentation state.
     private enum Phase { case idle, active, closing }
@@ -148,10 +149,14 @@ final class ChannelDetector {
         motionEnergy = .allocate(capacity: 1)
         scratch = .allocate(capacity: 1)
         bandSignal = .allocate(capacity: 1)
-        runLength = Array(repeating: 0, count: columnCount)
-        lastRaw = Array(repeating: .nan, count: columnCount)
-        railLow = Array(repeating: .infinity, count: columnCount)
-        railHigh = Array(repeating: -.infinity, count: columnCount)
+        runLength = .allocate(capacity: columnCount)
+        runLength.initialize(repeating: 0, count: columnCount)
+        lastRaw = .allocate(capacity: columnCount)
+        lastRaw.initialize(repeating: .nan, count: columnCount)
+        railLow = .allocate(capacity: columnCount)
+        railLow.initialize(repeating: .infinity, count: columnCount)
+        railHigh = .allocate(capacity: columnCount)
+        railHigh.initialize(repeating: -.infinity, count: columnCount)
         // A rail holds a value for ≥ 2 ms and ≥ 4 samples; a real potential is never that flat at
         // its extreme, even when quantised to 8 bits.
         clipRun = max(4, Int((0.002 * sampleRate).rounded(.up)))
@@ -178,6 +183,7 @@ final class ChannelDetector {
         scratch.deallocate()
         bandSignal.deallocate()
         laneBuffer?.pointer.deallocate()
+        runLength.deallocate(); lastRaw.deallocate(); railLow.deallocate(); railHigh.deallocate()
     }
 
     private func reserve(_ count: Int) {
