@@ -102,7 +102,16 @@ struct SegmentGroup: Sendable {
         let outsideExcess = burst.bandEnergy - spikeEnergy - floor * Double(max(0, burst.energySamples - spikeSamples))
         return outsideExcess > max(spikeExcess, 0)
     }
-    var onset: Int { segments.map(\.onset).min() ?? 0 }
-    var end: Int { segments.map(\.end).max() ?? 0 }
+    // Without `map`: the detector asks for these on every quiet sample while a group is open.
+    var onset: Int {
+        guard var first = segments.first?.onset else { return 0 }
+        for s in segments where s.onset < first { first = s.onset }
+        return first
+    }
+    var end: Int {
+        guard var last = segments.first?.end else { return 0 }
+        for s in segments where s.end > last { last = s.end }
+        return last
+    }
     var isEmpty: Bool { segments.isEmpty }
 }
