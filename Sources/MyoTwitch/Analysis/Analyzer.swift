@@ -34,16 +34,18 @@ public final class Analyzer {
 
     private var timeAxis = TimeAxis()
     private var crosstalk: CrosstalkFilter
+    // The state touched per tile is exempt from run-time exclusivity checks (a call into the
+    // runtime per access, 1 % of an 8-channel analysis); one thread drives an analyzer.
     /// Pass-band correlation between EMG channels (several channels only).
-    private var correlation: CrosstalkCorrelation?
+    @exclusivity(unchecked) private var correlation: CrosstalkCorrelation?
     /// Takes neighbours' crosstalk out of each EMG channel before detection (several channels only).
-    private var canceller: CrosstalkCanceller?
+    @exclusivity(unchecked) private var canceller: CrosstalkCanceller?
     /// Per-tile pointers into the detectors' band signals, reused block after block.
-    private var tileSignals: [UnsafeMutablePointer<Double>] = []
-    private var tileInputs: [UnsafePointer<Double>] = []
-    private var changedChannels: [Bool] = []
+    @exclusivity(unchecked) private var tileSignals: [UnsafeMutablePointer<Double>] = []
+    @exclusivity(unchecked) private var tileInputs: [UnsafePointer<Double>] = []
+    @exclusivity(unchecked) private var changedChannels: [Bool] = []
     /// Rows held back until their correlation tile is complete, per column.
-    private var carry: [[Double]] = []
+    @exclusivity(unchecked) private var carry: [[Double]] = []
     private var tracker: EpisodeTracker
     private var events: [DetectedEvent] = []
     private var episodes: [Episode] = []
