@@ -21,6 +21,9 @@ public struct RobustLevel: Sendable {
     private var offered = 0
     private var sinceRefresh = 0
     private var scratch: [Double] = []
+    /// Relative half-widths of the bands around the last 30th and 5th percentiles that the next
+    /// refresh looks in first (`bandSelect`); they adapt so that a band holds a few dozen values.
+    private var width30 = 0.05, width5 = 0.05
     /// The quiet level (an estimate of the median of quiet values).
     public private(set) var median = 0.0
     /// Robust standard deviation from the lower tail (equals σ for Gaussian data).
@@ -63,35 +66,122 @@ public struct RobustLevel: Sendable {
 
     private mutating func refresh() {
         sinceRefresh = 0
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: history[0..<filled])
-        let n = scratch.count
-        let rank30 = (n * 30) / 100
-        let p30 = Self.select(&scratch, rank: rank30)
-        // After the first selection everything below rank30 is ≤ p30: look for p5 there only.
-        let p5 = Self.select(&scratch, rank: (n * 5) / 100, upTo: rank30)
-        spread = (p30 - p5) / 1.121
-        median = p30 + 0.524 * spread
+        let n = filled
+        let rank30 = (n * 30) / 100, rank5 = (n * 5) / 100
+        if scratch.count < 2 * capacity { scratch = [Double](repeating: 0, count: 2 * capacity) }
+        // Between refreshes only a few dozen of the values change, so the percentiles move
+        // little: first look for each in a narrow band around its last value (one pass for both,
+        // no branches), and select over the whole history only when one is not there. Either way
+        // the results are the exact order statistics, as before; this was a tenth of the CPU time.
+        let guess30 = median - 0.524 * spread, guess5 = guess30 - 1.121 * spread
+        let band30 = Band(around: guess30, width: width30), band5 = Band(around: guess5, width: width5)
+        var p30: Double? = nil, p5: Double? = nil
+        var inside30 = 0, inside5 = 0, found30 = false, found5 = false
+        history.withUnsafeBufferPointer { values in
+            scratch.withUnsafeMutableBufferPointer { buffer in
+                let source = values.baseAddress!, work = buffer.baseAddress!
+                let counts = Self.partition(source, n, band30, band5, into: work, and: work + n)
+                inside30 = counts.inside30
+                inside5 = counts.inside5
+                p30 = counts.select30(rank: rank30, in: work)
+                p5 = counts.select5(rank: rank5, in: work + n)
+                found30 = p30 != nil
+                found5 = p5 != nil
+                if !found30 || !found5 {
+                    work.update(from: source, count: n)
+                    let full30 = Self.select(work, rank: rank30, lo: 0, hi: n - 1)
+                    // After that selection everything below rank30 is ≤ p30: look for p5 there only.
+                    p5 = Self.select(work, rank: rank5, lo: 0, hi: rank30)
+                    p30 = full30
+                }
+            }
+        }
+        width30 = Self.adapted(width30, found: found30, inside: inside30)
+        width5 = Self.adapted(width5, found: found5, inside: inside5)
+        spread = (p30! - p5!) / 1.121
+        median = p30! + 0.524 * spread
+    }
+
+    /// A closed interval `around ± width × |around|`; empty when either bound is NaN.
+    struct Band {
+        let low: Double, high: Double
+        init(around guess: Double, width: Double) {
+            let half = width * abs(guess)
+            (low, high) = (guess - half, guess + half)
+        }
+    }
+
+    /// How the history's values fall about the two bands.
+    struct BandCounts {
+        var total = 0, below30 = 0, inside30 = 0, below5 = 0, inside5 = 0, ordered = 0
+
+        /// The `rank`-th smallest value when it lies in the 30th-percentile band (whose values
+        /// are in `buffer`), else nil — also when any value is NaN (the full selection decides then).
+        func select30(rank: Int, in buffer: UnsafeMutablePointer<Double>) -> Double? {
+            guard ordered == total, rank >= below30, rank < below30 + inside30 else { return nil }
+            return RobustLevel.select(buffer, rank: rank - below30, lo: 0, hi: inside30 - 1)
+        }
+
+        func select5(rank: Int, in buffer: UnsafeMutablePointer<Double>) -> Double? {
+            guard ordered == total, rank >= below5, rank < below5 + inside5 else { return nil }
+            return RobustLevel.select(buffer, rank: rank - below5, lo: 0, hi: inside5 - 1)
+        }
+    }
+
+    /// One pass over `values[0..<n]`: counts below and inside each band, and copies the values
+    /// inside each band to `first` and `second` (room for `n` each). Branch-free: each value is
+    /// written and the write position advances only when it belongs.
+    static func partition(_ values: UnsafePointer<Double>, _ n: Int, _ band30: Band, _ band5: Band,
+                          into first: UnsafeMutablePointer<Double>,
+                          and second: UnsafeMutablePointer<Double>) -> BandCounts {
+        var below30 = 0, inside30 = 0, below5 = 0, inside5 = 0, ordered = 0
+        let (low30, high30, low5, high5) = (band30.low, band30.high, band5.low, band5.high)
+        for i in 0..<n {
+            let x = values[i]
+            first[inside30] = x
+            second[inside5] = x
+            below30 &+= x < low30 ? 1 : 0
+            inside30 &+= x >= low30 && x <= high30 ? 1 : 0
+            below5 &+= x < low5 ? 1 : 0
+            inside5 &+= x >= low5 && x <= high5 ? 1 : 0
+            // NaN compares false with everything: it is counted nowhere and spoils `ordered`.
+            ordered &+= x == x ? 1 : 0
+        }
+        let counts = BandCounts(total: n, below30: below30, inside30: inside30,
+                                below5: below5, inside5: inside5, ordered: ordered)
+        return counts
+    }
+
+    /// The next band width: twice as wide after a miss, half as wide when the band held more
+    /// than 64 values (a band of a few dozen is found most times and costs little to search).
+    private static func adapted(_ width: Double, found: Bool, inside: Int) -> Double {
+        if !found { return min(width * 2, 1e6) }
+        return inside > 64 ? max(width / 2, 1e-9) : width
     }
 
     /// The `rank`-th smallest element (Hoare's quickselect with median-of-three pivots);
     /// reorders `values`.
     static func select(_ values: inout [Double], rank: Int, upTo last: Int? = nil) -> Double {
-        var lo = 0, hi = last ?? values.count - 1
+        let hi = last ?? values.count - 1
+        return values.withUnsafeMutableBufferPointer { select($0.baseAddress!, rank: rank, lo: 0, hi: hi) }
+    }
+
+    private static func select(_ v: UnsafeMutablePointer<Double>, rank: Int, lo: Int, hi: Int) -> Double {
+        var lo = lo, hi = hi
         while hi > lo {
             let mid = lo + (hi - lo) / 2
-            if values[mid] < values[lo] { values.swapAt(mid, lo) }
-            if values[hi] < values[lo] { values.swapAt(hi, lo) }
-            if values[hi] < values[mid] { values.swapAt(hi, mid) }
-            let pivot = values[mid]
+            if v[mid] < v[lo] { (v[mid], v[lo]) = (v[lo], v[mid]) }
+            if v[hi] < v[lo] { (v[hi], v[lo]) = (v[lo], v[hi]) }
+            if v[hi] < v[mid] { (v[hi], v[mid]) = (v[mid], v[hi]) }
+            let pivot = v[mid]
             var i = lo, j = hi
             while i <= j {
-                while values[i] < pivot { i += 1 }
-                while values[j] > pivot { j -= 1 }
-                if i <= j { values.swapAt(i, j); i += 1; j -= 1 }
+                while v[i] < pivot { i += 1 }
+                while v[j] > pivot { j -= 1 }
+                if i <= j { (v[i], v[j]) = (v[j], v[i]); i += 1; j -= 1 }
             }
-            if rank <= j { hi = j } else if rank >= i { lo = i } else { return values[rank] }
+            if rank <= j { hi = j } else if rank >= i { lo = i } else { return v[rank] }
         }
-        return values[rank]
+        return v[rank]
     }
 }

@@ -105,6 +105,34 @@ import Testing
         #expect(level.median == 1)
     }
 
+    /// The refresh looks for each percentile in a band around its last value first; whether it
+    /// is found there or by the full selection, the estimates must be the exact order statistics
+    /// of the history — through slow drift, a tenfold jump in level and a hundredfold drop.
+    @Test(arguments: [(500, 10), (64, 1), (2000, 50)])
+    func estimatesAreExactPercentilesOfTheHistory(capacity: Int, refreshInterval: Int) {
+        var level = RobustLevel(capacity: capacity, refreshInterval: refreshInterval)
+        var s = SyntheticSignal(rate: 1, seconds: 6000, noise: 1)
+        var history: [Double] = []
+        var checked = 0
+        for (k, x) in s.samples.enumerated() {
+            let gain = k < 2000 ? 1 + Double(k) / 4000 : (k < 4000 ? 15 : 0.15)
+            let value = 20 * gain + gain * x
+            level.offer(value, quiet: true)
+            history.append(value)
+            if history.count > capacity { history.removeFirst() }
+            let count = k + 1
+            guard count <= refreshInterval || count % refreshInterval == 0 else { continue }
+            let sorted = history.sorted()
+            let p30 = sorted[(sorted.count * 30) / 100], p5 = sorted[(sorted.count * 5) / 100]
+            let spread = (p30 - p5) / 1.121
+            #expect(level.spread == spread)
+            #expect(level.median == p30 + 0.524 * spread)
+            checked += 1
+        }
+        #expect(checked >= 6000 / refreshInterval)
+        _ = s.uniform()
+    }
+
     @Test(arguments: [1, 2, 5, 100, 101])
     func selectMatchesSorting(count: Int) {
         var s = SyntheticSignal(rate: 1, seconds: Double(count), noise: 1)
