@@ -117,31 +117,27 @@ extension RowFormat {
         var negative = false
         if p[j] == UInt8(ascii: "-") { negative = true; j += 1 }
         else if p[j] == UInt8(ascii: "+") { j += 1 }
+        // Every digit goes into the mantissa, leading zeros too (they add nothing), and more
+        // than 19 digits in all gives up: the loops carry no branch but the digit test. A number
+        // with so many digits (or leading zeros) is rare and `read` takes it as before.
+        let integerStart = j
         var mantissa: UInt64 = 0
-        var digits = 0, exponent = 0, sawDigit = false
         while case let d = p[j] &- 48, d < 10 {
-            sawDigit = true
-            if mantissa != 0 || d != 0 {
-                guard digits < 19 else { return nil }
-                mantissa = mantissa &* 10 &+ UInt64(d)
-                digits += 1
-            }
-            j += 1
+            mantissa = mantissa &* 10 &+ UInt64(d)
+            j &+= 1
         }
+        var digits = j &- integerStart, exponent = 0
         if p[j] == UInt8(ascii: ".") || (decimalComma && p[j] == UInt8(ascii: ",")) {
-            j += 1
+            j &+= 1
+            let fractionStart = j
             while case let d = p[j] &- 48, d < 10 {
-                sawDigit = true
-                if mantissa != 0 || d != 0 {
-                    guard digits < 19 else { return nil }
-                    mantissa = mantissa &* 10 &+ UInt64(d)
-                    digits += 1
-                }
-                exponent -= 1
-                j += 1
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                j &+= 1
             }
+            exponent = fractionStart &- j
+            digits &+= j &- fractionStart
         }
-        guard sawDigit else { return nil }
+        guard digits > 0, digits <= 19 else { return nil }
         if p[j] | 0x20 == UInt8(ascii: "e") {
             j += 1
             var expNegative = false

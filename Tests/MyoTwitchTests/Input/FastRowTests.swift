@@ -90,6 +90,10 @@ import Testing
         case 17: return i % 7 == 0 ? "abc" : "\(i)"
         case 18: return "12345678901234567\(point)89"
         case 19: return "1e"
+        // 2^64 + 5: twenty digits that wrap to 5 in a 64-bit mantissa.
+        case 20: return ["0000000000000000000012", "1234567890123456789", "9007199254740992",
+                         "18446744073709551621"][i % 4]
+        case 21: return "-0\(point)\(String(repeating: "0", count: i % 24))7"
         default: return Self.decimal(v, d)
         }
     }
