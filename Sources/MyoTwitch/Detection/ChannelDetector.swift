@@ -257,7 +257,7 @@ final class ChannelDetector {
     /// Conditions `count` rows of `detectors` (one column each, their conditioners sharing lanes,
     /// `ChannelConditioner.sharesLanes`) together, a detector per lane of `V`: what `condition`
     /// does for each, bit for bit.
-    static func conditionTogether<V: SIMD>(_ detectors: [ChannelDetector], as _: V.Type,
+    static func conditionTogether<V: SIMD & SectionSample>(_ detectors: [ChannelDetector], as _: V.Type,
                                           columns: [UnsafePointer<Double>], count: Int) where V.Scalar == Double {
         guard count > 0 else { return }
         for d in detectors { d.reserve(count) }

@@ -5,7 +5,7 @@
 /// a section works on all lanes. The arithmetic per lane is the scalar one, operation for
 /// operation (no fused multiply-add), so each lane's output is bit-identical to
 /// `FilterCascade.process` on that channel alone.
-struct CascadeLanes<V: SIMD> where V.Scalar == Double {
+struct CascadeLanes<V: SIMD & SectionSample> where V.Scalar == Double {
     private var b0: [V], b1: [V], b2: [V], a1: [V], a2: [V]
     private var z1: [V], z2: [V]
 
@@ -44,43 +44,22 @@ struct CascadeLanes<V: SIMD> where V.Scalar == Double {
     mutating func process(_ buffer: UnsafeMutablePointer<V>, count: Int) {
         var k = 0
         while k + 3 <= z1.count {
-            processThree(k, buffer, count)
+            var (p, q, r) = (section(k), section(k + 1), section(k + 2))
+            SectionRecursion.three(&p, &q, &r, buffer, count: count)
+            (z1[k], z2[k], z1[k + 1], z2[k + 1], z1[k + 2], z2[k + 2]) = (p.z1, p.z2, q.z1, q.z2, r.z1, r.z2)
             k += 3
         }
         while k < z1.count {
-            let (b0, b1, b2, a1, a2) = (self.b0[k], self.b1[k], self.b2[k], self.a1[k], self.a2[k])
-            var (p1, p2) = (z1[k], z2[k])
-            for i in 0..<count {
-                let x = buffer[i]
-                let y = b0 * x + p1
-                p1 = b1 * x - a1 * y + p2
-                p2 = b2 * x - a2 * y
-                buffer[i] = y
-            }
-            (z1[k], z2[k]) = (p1, p2)
+            var s = section(k)
+            SectionRecursion.one(&s, buffer, count: count)
+            (z1[k], z2[k]) = (s.z1, s.z2)
             k += 1
         }
     }
 
-    private mutating func processThree(_ k: Int, _ buffer: UnsafeMutablePointer<V>, _ count: Int) {
-        var (p1, p2, q1, q2, r1, r2) = (z1[k], z2[k], z1[k + 1], z2[k + 1], z1[k + 2], z2[k + 2])
-        let (pb0, pb1, pb2, pa1, pa2) = (b0[k], b1[k], b2[k], a1[k], a2[k])
-        let (qb0, qb1, qb2, qa1, qa2) = (b0[k + 1], b1[k + 1], b2[k + 1], a1[k + 1], a2[k + 1])
-        let (rb0, rb1, rb2, ra1, ra2) = (b0[k + 2], b1[k + 2], b2[k + 2], a1[k + 2], a2[k + 2])
-        for i in 0..<count {
-            let x = buffer[i]
-            let y = pb0 * x + p1
-            p1 = pb1 * x - pa1 * y + p2
-            p2 = pb2 * x - pa2 * y
-            let u = qb0 * y + q1
-            q1 = qb1 * y - qa1 * u + q2
-            q2 = qb2 * y - qa2 * u
-            let v = rb0 * u + r1
-            r1 = rb1 * u - ra1 * v + r2
-            r2 = rb2 * u - ra2 * v
-            buffer[i] = v
-        }
-        (z1[k], z2[k], z1[k + 1], z2[k + 1], z1[k + 2], z2[k + 2]) = (p1, p2, q1, q2, r1, r2)
+    @inline(__always)
+    private func section(_ k: Int) -> SectionState<V> {
+        SectionState(b0: b0[k], b1: b1[k], b2: b2[k], a1: a1[k], a2: a2[k], z1: z1[k], z2: z2[k])
     }
 }
 

@@ -13,7 +13,7 @@ extension ChannelConditioner {
     ///   - columns: each channel's raw samples.
     ///   - outputs: each channel's band energy, motion energy and (optional) band signal.
     ///   - scratch: room for `count` vectors.
-    static func process<V: SIMD>(
+    static func process<V: SIMD & SectionSample>(
         _ conditioners: inout [ChannelConditioner], as _: V.Type, columns: [UnsafePointer<Double>],
         count: Int, bandEnergy: [UnsafeMutablePointer<Double>],
         motionEnergy: [UnsafeMutablePointer<Double>], bandSignal: [UnsafeMutablePointer<Double>?],
@@ -21,33 +21,32 @@ extension ChannelConditioner {
     ) where V.Scalar == Double {
         let lanes = V.scalarCount
         precondition(conditioners.count == lanes && columns.count == lanes)
-        func gather() {
+        // Runs one cascade per channel over the raw columns in lanes; writes each lane's energy
+        // (and signal, where asked) and returns the cascades with their new state.
+        func run(_ cascades: [FilterCascade], energy: [UnsafeMutablePointer<Double>],
+                 signal: [UnsafeMutablePointer<Double>?]) -> [FilterCascade] {
             for i in 0..<count {
                 var v = V()
                 for lane in 0..<lanes { v[lane] = columns[lane][i] }
                 scratch[i] = v
             }
-        }
-        var bands = conditioners.map { $0.band[0] }
-        var band = CascadeLanes<V>(bands)
-        gather()
-        band.process(scratch, count: count)
-        band.store(into: &bands)
-        for lane in 0..<lanes {
-            let energy = bandEnergy[lane]
-            if let signal = bandSignal[lane] {
-                for i in 0..<count { signal[i] = scratch[i][lane] }
+            var together = CascadeLanes<V>(cascades)
+            together.process(scratch, count: count)
+            var updated = cascades
+            together.store(into: &updated)
+            for lane in 0..<lanes {
+                if let out = signal[lane] {
+                    for i in 0..<count { out[i] = scratch[i][lane] }
+                }
+                let out = energy[lane]
+                for i in 0..<count { let y = scratch[i][lane]; out[i] = y * y }
             }
-            for i in 0..<count { let y = scratch[i][lane]; energy[i] = y * y }
+            return updated
         }
-        var motions = conditioners.map { $0.motion[0] }
-        var motion = CascadeLanes<V>(motions)
-        gather()
-        motion.process(scratch, count: count)
-        motion.store(into: &motions)
+        let bands = run(conditioners.map { $0.band[0] }, energy: bandEnergy, signal: bandSignal)
+        let motions = run(conditioners.map { $0.motion[0] }, energy: motionEnergy,
+                          signal: Array(repeating: nil, count: lanes))
         for lane in 0..<lanes {
-            let energy = motionEnergy[lane]
-            for i in 0..<count { let y = scratch[i][lane]; energy[i] = y * y }
             conditioners[lane].band[0] = bands[lane]
             conditioners[lane].motion[0] = motions[lane]
         }

@@ -93,7 +93,8 @@ import Testing
         let magnitude = (0..<recording.sampleCount).map { i in
             (0..<3).reduce(0.0) { $0 + recording.samples[$1][i] * recording.samples[$1][i] }.squareRoot()
         }
-        #expect(abs(magnitude.reduce(0, +) / Double(magnitude.count) - 1) < 0.02)
+        let meanMagnitude: Double = magnitude.reduce(0, +) / Double(magnitude.count)
+        #expect(abs(meanMagnitude - 1) < 0.02)
         #expect(recording.truth.events.allSatisfy { $0.kind == .twitch && $0.duration < 1 })
     }
 }
