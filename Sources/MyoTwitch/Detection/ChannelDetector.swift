@@ -4,11 +4,16 @@
 ///
 /// Everything is decided at fixed sample counts, never at block boundaries, so any chunking of the
 /// same samples gives the same groups. One instance belongs to one thread at a time.
+///
+/// The type spans files: this one holds the state and the per-sample spike detector;
+/// `+SlowBurst` the slow burst detector, `+Refinement` the sharpening of short segments, `+Lanes`
+/// the conditioning of several channels in SIMD lanes. Much of the state is internal rather than
+/// private only so that those files can reach it; nothing outside the type touches it.
 final class ChannelDetector {
     let profile: DetectorProfile
     let sampleRate: Double
     let columnCount: Int
-    @exclusivity(unchecked) private var conditioner: ChannelConditioner
+    @exclusivity(unchecked) var conditioner: ChannelConditioner
     /// Length of the moving-RMS envelope, samples.
     let envelopeLength: Int
     private let energyWindow: UnsafeMutablePointer<Double>
@@ -27,19 +32,19 @@ final class ChannelDetector {
     @exclusivity(unchecked) private(set) var level: RobustLevel
     let levelDecimation: Int
     // Recent raw samples and band energies (rings), for onset refinement and raw-signal checks.
-    private let rawRing: [UnsafeMutablePointer<Double>]
-    private let energyRing: UnsafeMutablePointer<Double>
-    private let motionRing: UnsafeMutablePointer<Double>
-    private let ringMask: Int
+    let rawRing: [UnsafeMutablePointer<Double>]
+    let energyRing: UnsafeMutablePointer<Double>
+    let motionRing: UnsafeMutablePointer<Double>
+    let ringMask: Int
     // Per-block work buffers.
-    @exclusivity(unchecked) private var blockCapacity = 0
-    @exclusivity(unchecked) private var bandEnergy: UnsafeMutablePointer<Double>
-    @exclusivity(unchecked) private var motionEnergy: UnsafeMutablePointer<Double>
+    @exclusivity(unchecked) var blockCapacity = 0
+    @exclusivity(unchecked) var bandEnergy: UnsafeMutablePointer<Double>
+    @exclusivity(unchecked) var motionEnergy: UnsafeMutablePointer<Double>
     @exclusivity(unchecked) private var scratch: UnsafeMutablePointer<Double>
     /// The last block's pass-band signal (first column), when `keepsBandSignal`.
     @exclusivity(unchecked) private(set) var bandSignal: UnsafeMutablePointer<Double>
     /// Room for one block of vectors when this detector leads a group conditioned together.
-    private var laneBuffer: (pointer: UnsafeMutableRawPointer, bytes: Int)?
+    var laneBuffer: (pointer: UnsafeMutableRawPointer, bytes: Int)?
     /// Keep the pass-band signal of each block for the analyzer's crosstalk correlation.
     var keepsBandSignal = false
     // Clipping: per column, the run of identical samples and the extremes seen so far.
@@ -50,45 +55,45 @@ final class ChannelDetector {
     private let railHigh: UnsafeMutablePointer<Double>
     private let clipRun: Int
     // Segmentation state.
-    private enum Phase { case idle, active, closing }
-    @exclusivity(unchecked) private var phase = Phase.idle
-    @exclusivity(unchecked) private var current = Segment(onset: 0, end: 0, peakIndex: 0, peakAmplitude: 0, bandEnergy: 0,
+    enum Phase { case idle, active, closing }
+    @exclusivity(unchecked) var phase = Phase.idle
+    @exclusivity(unchecked) var current = Segment(onset: 0, end: 0, peakIndex: 0, peakAmplitude: 0, bandEnergy: 0,
                                   motionEnergy: 0, clippedSamples: 0, singleSample: false,
                                   noiseLevel: 0)
-    @exclusivity(unchecked) private var peakEnergy = 0.0
+    @exclusivity(unchecked) var peakEnergy = 0.0
     @exclusivity(unchecked) private var lastQuietIndex = -1
     @exclusivity(unchecked) private var closeDeadline = 0
-    @exclusivity(unchecked) private var group = SegmentGroup()
-    private let mergeGap: Int, groupGap: Int, sustainedGap: Int, sustainedLength: Int
+    @exclusivity(unchecked) var group = SegmentGroup()
+    let mergeGap: Int, groupGap: Int, sustainedGap: Int, sustainedLength: Int
     private let maxTwitchLength: Int
     // The slow burst detector: moving RMS over `burstLength` samples with its own quiet level.
     let burstLength: Int
-    private let minBurstLength: Int
-    @exclusivity(unchecked) private var slowSum = 0.0
-    @exclusivity(unchecked) private(set) var slowLevel: RobustLevel
-    private let slowDecimation: Int
+    let minBurstLength: Int
+    @exclusivity(unchecked) var slowSum = 0.0
+    @exclusivity(unchecked) var slowLevel: RobustLevel
+    let slowDecimation: Int
     /// Samples between two values of a slow burst's profile (grows by doubling for long bursts,
     /// which the classifier's periodicity check allows for by taking the count it sees).
     var profileSpacing: Int { slowDecimation }
-    @exclusivity(unchecked) private var slowActive = false
-    @exclusivity(unchecked) private var slowSegment = Segment(onset: 0, end: 0, peakIndex: 0, peakAmplitude: 0,
+    @exclusivity(unchecked) var slowActive = false
+    @exclusivity(unchecked) var slowSegment = Segment(onset: 0, end: 0, peakIndex: 0, peakAmplitude: 0,
                                                               bandEnergy: 0, motionEnergy: 0, clippedSamples: 0,
                                                               singleSample: false, noiseLevel: 0, sustained: true)
-    @exclusivity(unchecked) private var slowPeakEnergy = 0.0
+    @exclusivity(unchecked) var slowPeakEnergy = 0.0
     /// Band energy since the last profile value (`profile.binnedBurstProfile`).
-    @exclusivity(unchecked) private var binSum = 0.0
-    @exclusivity(unchecked) private var lastSlowQuietIndex = -1
+    @exclusivity(unchecked) var binSum = 0.0
+    @exclusivity(unchecked) var lastSlowQuietIndex = -1
     /// Spectrum of the raw signal during a slow burst (first column): median frequency and
     /// low-frequency fraction of sustained events.
-    private let burstSpectrum: SpectrumAccumulator
-    private let notchFrequencies: [Double]
+    let burstSpectrum: SpectrumAccumulator
+    let notchFrequencies: [Double]
     /// Mean motion energy of quiet signal (exponential average over quiet values, about 10 s).
-    @exclusivity(unchecked) private var motionQuietMean = -1.0
+    @exclusivity(unchecked) var motionQuietMean = -1.0
     private let motionSmoothing: Double
     /// Samples processed so far (the index of the next sample).
     @exclusivity(unchecked) private(set) var index = 0
     /// Detection is suppressed before this index (filters settling after start or a gap).
-    @exclusivity(unchecked) private var settledAt = 0
+    @exclusivity(unchecked) var settledAt = 0
     let settleLength: Int
     /// RMS of the band signal per `traceBinLength` samples, for reports.
     let traceBinLength: Int
@@ -186,7 +191,7 @@ final class ChannelDetector {
         runLength.deallocate(); lastRaw.deallocate(); railLow.deallocate(); railHigh.deallocate()
     }
 
-    private func reserve(_ count: Int) {
+    func reserve(_ count: Int) {
         guard count > blockCapacity else { return }
         bandEnergy.deallocate(); motionEnergy.deallocate(); scratch.deallocate(); bandSignal.deallocate()
         blockCapacity = max(count, 4096)
@@ -252,39 +257,6 @@ final class ChannelDetector {
         conditioner.process(columns: columns, count: count, bandEnergy: bandEnergy,
                             motionEnergy: motionEnergy, scratch: scratch,
                             bandSignal: keepsBandSignal ? bandSignal : nil)
-    }
-
-    /// Conditions `count` rows of `detectors` (one column each, their conditioners sharing lanes,
-    /// `ChannelConditioner.sharesLanes`) together, a detector per lane of `V`: what `condition`
-    /// does for each, bit for bit.
-    static func conditionTogether<V: SIMD & SectionSample>(_ detectors: [ChannelDetector], as _: V.Type,
-                                          columns: [UnsafePointer<Double>], count: Int) where V.Scalar == Double {
-        guard count > 0 else { return }
-        for d in detectors { d.reserve(count) }
-        let lead = detectors[0]
-        let bytes = count * MemoryLayout<V>.stride
-        if (lead.laneBuffer?.bytes ?? 0) < bytes {
-            lead.laneBuffer?.pointer.deallocate()
-            lead.laneBuffer = (.allocate(byteCount: bytes, alignment: 64), bytes)
-        }
-        let scratch = lead.laneBuffer!.pointer.bindMemory(to: V.self, capacity: count)
-        var conditioners = detectors.map(\.conditioner)
-        ChannelConditioner.process(&conditioners, as: V.self, columns: columns, count: count,
-                                   bandEnergy: detectors.map(\.bandEnergy),
-                                   motionEnergy: detectors.map(\.motionEnergy),
-                                   bandSignal: detectors.map { $0.keepsBandSignal ? $0.bandSignal : nil },
-                                   scratch: scratch)
-        for (d, conditioner) in zip(detectors, conditioners) { d.conditioner = conditioner }
-    }
-
-    /// Whether this detector's channel can be conditioned together with `other`'s.
-    func sharesLanes(with other: ChannelDetector) -> Bool { conditioner.sharesLanes(with: other.conditioner) }
-
-    /// `bandSignal` of the conditioned block was changed (a neighbour's crosstalk taken out):
-    /// the band energy becomes its square. One-column (EMG) detectors only.
-    func bandSignalChanged(count: Int) {
-        precondition(columnCount == 1 && keepsBandSignal && count <= blockCapacity)
-        for i in 0..<count { bandEnergy[i] = bandSignal[i] * bandSignal[i] }
     }
 
     /// The second half of `process`: runs the envelope, thresholds and segmentation over the
@@ -433,7 +405,7 @@ final class ChannelDetector {
     }
 
     /// Adds a finished segment to the open group, or closes that group and starts a new one.
-    private func add(_ segment: Segment, finished: inout [SegmentGroup]) {
+    func add(_ segment: Segment, finished: inout [SegmentGroup]) {
         // While the slow detector is inside a burst, everything belongs to that burst.
         if !group.isEmpty && !slowActive {
             let allowed = group.end - group.onset >= sustainedLength ? sustainedGap : groupGap
@@ -445,73 +417,6 @@ final class ChannelDetector {
         group.segments.append(segment)
     }
 
-    /// The slow burst detector, one sample: sustained activity too weak or too dense for the
-    /// spike detector's thresholds (a weak voluntary contraction, a cramp's slow recruitment).
-    @inline(__always)
-    private func slowStep(n: Int, e: Double, q: Double, clipped: Bool, finished: inout [SegmentGroup]) {
-        guard n >= settledAt, slowLevel.isPrimed || n % slowDecimation != 0 else { return }
-        let slow = max(0, slowSum / Double(burstLength)).squareRoot()
-        let center = slowLevel.median
-        let spread = max(slowLevel.spread, 0.02 * center, 1e-300)
-        // In robust SDs, and at least a third (a sixth) above the quiet level: the slow envelope's
-        // spread is so small that SDs alone would flag mere changes of background noise.
-        let high = max(center + 8 * spread, 1.33 * center)
-        let low = max(center + 4 * spread, 1.15 * center)
-        if n % slowDecimation == 0 {
-            slowLevel.offer(slow, quiet: !slowActive && phase == .idle && slow <= high)
-        }
-        guard slowLevel.isPrimed else { return }
-        if !slowActive {
-            if slow > high {
-                slowActive = true
-                slowSegment = Segment(onset: max(lastSlowQuietIndex + 1, n - burstLength), end: n,
-                                      peakIndex: n, peakAmplitude: 0, bandEnergy: 0, motionEnergy: 0,
-                                      clippedSamples: 0, singleSample: false, noiseLevel: level.median,
-                                      motionBaseline: max(0, motionQuietMean), sustained: true)
-                slowPeakEnergy = 0
-                binSum = 0
-                burstSpectrum.reset()
-            } else if slow <= low {
-                lastSlowQuietIndex = n
-            }
-        }
-        guard slowActive else { return }
-        slowSegment.bandEnergy += e
-        slowSegment.motionEnergy += q
-        slowSegment.energySamples += 1
-        binSum += e
-        if n % slowDecimation == 0 {
-            if slowSegment.profile.count >= 4096 {
-                slowSegment.profile = stride(from: 0, to: slowSegment.profile.count, by: 2).map { slowSegment.profile[$0] }
-            }
-            slowSegment.profile.append(profile.binnedBurstProfile
-                                       ? max(0, binSum / Double(slowDecimation)).squareRoot() : slow)
-            binSum = 0
-        }
-        if clipped { slowSegment.clippedSamples += 1 }
-        if e > slowPeakEnergy { slowPeakEnergy = e; slowSegment.peakIndex = n }
-        if slow < low {
-            endSlowSegment(at: n - burstLength / 2, finished: &finished)
-            lastSlowQuietIndex = n
-        }
-    }
-
-    private func endSlowSegment(at end: Int, finished: inout [SegmentGroup]) {
-        slowActive = false
-        slowSegment.end = max(slowSegment.onset, end)
-        slowSegment.peakAmplitude = slowPeakEnergy.squareRoot()
-        slowSegment.spectrum = burstSpectrum.features(excluding: notchFrequencies)
-        // Too short to be more than a twitch or two seen through the slow window: the spike
-        // detector has those.
-        guard slowSegment.length >= minBurstLength else {
-            if !group.isEmpty && slowSegment.onset <= group.end + groupGap {
-                group.shortBurst = slowSegment
-            }
-            return
-        }
-        add(slowSegment, finished: &finished)
-    }
-
     /// Closes the open group once the allowed gap has passed with nothing new.
     private func closeGroupIfDue(at n: Int, finished: inout [SegmentGroup]) {
         guard !group.isEmpty, !slowActive else { return }
@@ -520,52 +425,6 @@ final class ChannelDetector {
             finished.append(group)
             group = SegmentGroup()
         }
-    }
-
-    /// Sharpens onset and end of a short segment from the band energy (first and last sample above
-    /// 10 % of the peak amplitude or 2.5 × the noise level) and checks the raw signal for a lone
-    /// one-sample outlier.
-    private func refineShortSegment() {
-        let oldest = index - ringMask
-        let lo = max(oldest, current.onset - envelopeLength)
-        let hi = min(index - 1, current.end + envelopeLength)
-        // 10 % of the peak amplitude, but at least 2.5 × the noise level so noise cannot drag
-        // the onset away.
-        let limit = max(0.01 * peakEnergy, 6.25 * current.noiseLevel * current.noiseLevel)
-        // A potential's phases cross zero, so its energy dips between them: walk outwards across
-        // dips shorter than 4 ms.
-        let bridge = max(1, Int(0.004 * sampleRate))
-        var first = current.peakIndex, last = current.peakIndex
-        var i = current.peakIndex
-        while i > lo {
-            i -= 1
-            if energyRing[i & ringMask] >= limit { first = i } else if first - i > bridge { break }
-        }
-        i = current.peakIndex
-        while i < hi {
-            i += 1
-            if energyRing[i & ringMask] >= limit { last = i } else if i - last > bridge { break }
-        }
-        current.onset = first
-        current.end = max(first, last)
-        // The energies of a short event are judged over the event itself (plus half an envelope
-        // each side), not over the hysteresis tail: over 100 ms of tail, the slow motion signal's
-        // own fluctuation would outweigh a 10 ms potential.
-        let margin = envelopeLength / 2
-        let a = max(oldest + 1, current.onset - margin), b = min(index - 1, current.end + margin)
-        if b >= a {
-            var band = 0.0, motion = 0.0
-            for j in a...b {
-                band += energyRing[j & ringMask]
-                motion += motionRing[j & ringMask]
-            }
-            current.bandEnergy = band
-            current.motionEnergy = motion
-            current.energySamples = b - a + 1
-        }
-        current.singleSample = OneSampleOutlier.isPresent(
-            in: rawRing, mask: ringMask, around: current.peakIndex, span: max(8, envelopeLength * 2),
-            oldest: oldest, next: index, strict: sampleRate < profile.singleSampleMinimumRate)
     }
 
     /// Ends whatever is open (end of input or a gap): the segment in progress and its group.
@@ -599,13 +458,4 @@ final class ChannelDetector {
             traceCount = 0
         }
     }
-}
-
-/// Calls `body` with stable pointers to the storage of each array.
-func withPointers<R>(_ arrays: [[Double]], _ body: ([UnsafePointer<Double>]) -> R) -> R {
-    func recurse(_ k: Int, _ acc: [UnsafePointer<Double>]) -> R {
-        if k == arrays.count { return body(acc) }
-        return arrays[k].withUnsafeBufferPointer { recurse(k + 1, acc + [$0.baseAddress!]) }
-    }
-    return recurse(0, [])
 }
