@@ -20,6 +20,11 @@ struct AnalyzeCommand: ParsableCommand {
           myotwitch analyze recording.csv --format markdown
           myotwitch analyze 'study/*.csv' --format json --format html --output reports/
           myotwitch analyze headerless.csv --rate 1000 --columns emg
+          myotwitch analyze logger-export.csv --skip-malformed
+
+        A row that cannot be read (a wrong field count, text where a number belongs) stops its \
+        file with an error naming the line and column; --skip-malformed skips such rows and \
+        lists them as warnings instead.
 
         Exit status: 0 all inputs analysed; 1 some input failed; 2 usage error.
         """
@@ -36,6 +41,9 @@ struct AnalyzeCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Threads to use: files analysed at once (and, for few files, reading beside analysing and channels side by side). Default: the number of cores.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .customLong("skip-malformed"), help: ArgumentHelp("Skip rows that cannot be read and go on; each is listed as a warning with its line and column (summary.warnings). Without it, the first such row stops that file with an error that names its line and column."))
+    var skipMalformed = false
 
     @OptionGroup var recording: RecordingOptions
 
@@ -62,7 +70,7 @@ struct AnalyzeCommand: ParsableCommand {
         guard !files.isEmpty else {
             throw ValidationError("no recordings found in \(inputs.joined(separator: ", "))")
         }
-        let decoderOptions = recording.decoderOptions(strict: true)
+        let decoderOptions = recording.decoderOptions(strict: !skipMalformed)
         let settings = recording.settings
         let wantsTraces = formats.contains(.html)
         let progress = ProgressBar(files: files)

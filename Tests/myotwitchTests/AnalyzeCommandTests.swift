@@ -28,6 +28,34 @@ import Testing
         #expect(json["summary"] is [String: Any])
     }
 
+    /// A malformed row stops the file, naming line and column; with --skip-malformed it is
+    /// skipped, listed as a warning, and the twitches around it are still found.
+    @Test func malformedRowStopsOrIsSkippedOnRequest() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var lines = SampleCSV.emg(seconds: 20, twitches: Self.twitches)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let bad = 8_000  // 0-based index into the lines: line 8001 of the file
+        lines[bad] = lines[bad].split(separator: ",")[0] + ",0x1F"
+        let file = dir.appendingPathComponent("bad.csv")
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+
+        let strict = try CLI.run(["analyze", file.path])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("bad.csv:\(bad + 1):2:"), "\(strict.stderr)")
+
+        let lenient = try CLI.run(["analyze", file.path, "--skip-malformed"])
+        #expect(lenient.status == 0, "\(lenient.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(lenient.stdout.utf8)) as? [String: Any])
+        let summary = try #require(json["summary"] as? [String: Any])
+        #expect(summary["warningCount"] as? Int == 1)
+        let warning = try #require((summary["warnings"] as? [[String: Any]])?.first)
+        #expect(warning["line"] as? Int == bad + 1)
+        #expect(warning["column"] as? Int == 2)
+        let events = try #require(json["events"] as? [[String: Any]])
+        #expect(events.filter { $0["kind"] as? String == "twitch" }.count == Self.twitches.count)
+    }
+
     @Test func outputIsByteForByteDeterministic() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
