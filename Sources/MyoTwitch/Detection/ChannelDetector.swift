@@ -65,6 +65,8 @@ final class ChannelDetector {
     @exclusivity(unchecked) private var closeDeadline = 0
     @exclusivity(unchecked) var group = SegmentGroup()
     let mergeGap: Int, groupGap: Int, sustainedGap: Int, sustainedLength: Int
+    /// `profile.slowRestartGapSeconds` in samples (0: none).
+    let slowRestartGap: Int
     private let maxTwitchLength: Int
     // The slow burst detector: moving RMS over `burstLength` samples with its own quiet level.
     let burstLength: Int
@@ -168,6 +170,7 @@ final class ChannelDetector {
         mergeGap = Int(profile.mergeGapSeconds * sampleRate)
         groupGap = Int(profile.groupGapSeconds * sampleRate)
         sustainedGap = Int(profile.sustainedGapSeconds * sampleRate)
+        slowRestartGap = Int(profile.slowRestartGapSeconds * sampleRate)
         sustainedLength = Int(profile.sustainedSeconds * sampleRate)
         maxTwitchLength = Int(profile.maxTwitchSeconds * sampleRate)
         // Mains notches (Q 30) ring for about Q / (π f) ≈ 0.2 s after a start; three time
@@ -408,19 +411,23 @@ final class ChannelDetector {
     func add(_ segment: Segment, finished: inout [SegmentGroup]) {
         // While the slow detector is inside a burst, everything belongs to that burst.
         if !group.isEmpty && !slowActive {
-            let allowed = group.end - group.onset >= sustainedLength ? sustainedGap : groupGap
+            var allowed = group.end - group.onset >= sustainedLength ? sustainedGap : groupGap
+            if segment.sustained && group.holdsSlowActivation { allowed = max(allowed, slowRestartGap) }
             if segment.onset - group.end > allowed {
                 finished.append(group)
                 group = SegmentGroup()
             }
         }
         group.segments.append(segment)
+        if segment.sustained { group.holdsSlowActivation = true }
     }
 
     /// Closes the open group once the allowed gap has passed with nothing new.
     private func closeGroupIfDue(at n: Int, finished: inout [SegmentGroup]) {
         guard !group.isEmpty, !slowActive else { return }
-        let allowed = group.end - group.onset >= sustainedLength ? sustainedGap : groupGap
+        // A group holding a slow activation waits as long as a restart of it may take.
+        var allowed = group.end - group.onset >= sustainedLength ? sustainedGap : groupGap
+        if group.holdsSlowActivation { allowed = max(allowed, slowRestartGap) }
         if n - group.end > allowed {
             finished.append(group)
             group = SegmentGroup()

@@ -56,6 +56,12 @@ public struct DetectorProfile: Sendable, Equatable {
     /// The shortest burst the slow detector reports, s. Longer than a twitch seen through the slow
     /// envelope (twitch + envelope length), so that single twitches never make a burst.
     public var minBurstSeconds: Double = 0.6
+    /// How far apart, s, a new slow activation may start and still join a group that already
+    /// holds one (a long cramp whose slow envelope dips for a moment and restarts); spikes still
+    /// join only within `sustainedGapSeconds`. 0: no more than that. Accelerometers 1.2 s: on
+    /// development recordings cramps split at dips of 0.7–1.0 s, and separate cramps lay ≥ 7 s
+    /// apart in the slow envelope.
+    public var slowRestartGapSeconds: Double = 0
     /// Bursts (sustained or short) closer than this on one channel form a rhythm: exercise, not
     /// cramps, s. Cramps recur over minutes to an hour, exercise every few seconds.
     public var rhythmGapSeconds: Double = 10
@@ -101,7 +107,7 @@ public struct DetectorProfile: Sendable, Equatable {
         mergeGapSeconds: 0.15, groupGapSeconds: 0.6, sustainedGapSeconds: 0.6,
         sustainedSeconds: 1.5, maxTwitchSeconds: 1.0,
         band: (5, 100), motionBand: (0.3, 4), motionRatio: 1.0, settleSeconds: 1.0,
-        burstEnvelopeSeconds: 0.5, minBurstSeconds: 2.0, rhythmGapSeconds: 10,
+        burstEnvelopeSeconds: 0.5, minBurstSeconds: 2.0, slowRestartGapSeconds: 1.2, rhythmGapSeconds: 10,
         singleSampleMinimumRate: 0, binnedBurstProfile: true, maxRhythmPeriodSeconds: 1.5, rhythmCorrelation: 0.6)
 
     public static func `for`(_ sensor: SensorKind) -> DetectorProfile {

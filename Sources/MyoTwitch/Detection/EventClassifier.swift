@@ -20,8 +20,10 @@
 ///    last 0.3–1.5 s, cramps seconds to minutes; but on an accelerometer a lone spike peaking in
 ///    its first 0.15 s is one twitch's long ring, judged as a short segment;
 /// 4. broken by ≥ 3 pauses of ≥ 0.2 s that take ≥ 20 % of its span, or made of ≥ 2 separate
-///    slow-envelope activations (EMG), with no slow-envelope burst holding through it → `activity`
-///    (`rhythmic-bursts`): exercise comes in bursts, a cramp holds;
+///    slow-envelope activations (EMG), with no slow-envelope burst holding through it (on an
+///    accelerometer, activations that together cover ≥ 90 % of it hold it too: a long cramp's
+///    slow envelope can dip for a moment) → `activity` (`rhythmic-bursts`): exercise comes in
+///    bursts, a cramp holds;
 /// 5. spending ≥ 40 % of its time below 30 % of its peak level → `activity`
 ///    (`modulated-contraction`): strong contractions over a low hold are voluntary;
 /// 6. EMG peaking below `minimumCrampSNR` × the noise → `activity` (`low-level-contraction`): a
@@ -172,7 +174,12 @@ struct EventClassifier {
         }
         // Pauses count only when the slow detector did not hold through the whole group: a cramp's
         // sparse recruitment leaves gaps between spikes, not between bursts.
+        // On an accelerometer the slow envelope of a long cramp can dip below its quiet line for
+        // a moment and restart: activations that together cover nearly all of the group hold it
+        // too. (Not for EMG, whose short exercise bursts each get an activation of their own.)
+        let slowCover = segments.filter(\.sustained).reduce(0) { $0 + $1.length }
         let held = segments.contains { $0.sustained && Double($0.length) >= 0.7 * span }
+            || (sensor != .emg && Double(slowCover) >= 0.9 * span)
         if !held && pauses >= 3 && Double(paused) >= 0.2 * span {
             return [candidate(.activity, "rhythmic-bursts", merged)]
         }

@@ -90,6 +90,8 @@ struct SegmentGroup: Sendable {
     /// that overlapped the group: its band energy and length tell a short exercise burst, whose
     /// energy lies mostly between the spikes, from isolated spikes on a quiet background.
     var shortBurst: Segment? = nil
+    /// Whether one of `segments` is a slow activation (a burst of the slow detector).
+    var holdsSlowActivation = false
 
     /// Whether the group's energy lies mostly outside its spike segments, within a short slow
     /// activation: a brief contraction whose peaks happened to cross the spike threshold.

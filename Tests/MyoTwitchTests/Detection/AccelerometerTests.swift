@@ -90,3 +90,27 @@ import Testing
         #expect(twitches.filter { $0.start > 40 && $0.start < 160 }.count <= 2)
     }
 }
+
+/// Long accelerometer cramps whose slow envelope dips below its quiet line for under a second
+/// and restarts (development recordings, seeds outside the held-out list): one cramp, not two
+/// pieces or a "series of bursts".
+@Suite struct AccelerometerCrampRestartTests {
+    @Test(arguments: [(200.0, UInt64(9312), 469.6), (50.0, UInt64(9302), 133.1)])
+    func aCrampThatDipsForAMomentIsOneCramp(rate: Double, seed: UInt64, trueStart: Double) throws {
+        let scenario = SimulationScenario(sensor: .accelerometer, sampleRateHz: rate, durationSeconds: 600,
+                                          unit: .metresPerSecondSquared, preset: .cramps, seed: seed)
+        let bytes = Array(Simulator.generate(scenario, path: "sim.csv").csvData())
+        let truth = Simulator.generate(scenario, path: "sim.csv").truth
+        let cramp = try #require(truth.events.first { $0.kind == .cramp && abs($0.start - trueStart) < 0.1 })
+        let session = AnalysisSession(path: "sim.csv", decoderOptions: DecoderOptions())
+        try bytes.withUnsafeBytes { raw in _ = try session.consume(raw) }
+        let result = try session.finish().result
+        let overlapping = result.events.filter { $0.kind != .twitch && $0.end > cramp.start && $0.start < cramp.end }
+        #expect(overlapping.count == 1, "\(overlapping.map { ($0.kind, $0.start, $0.end, $0.reason) })")
+        let found = try #require(overlapping.first)
+        #expect(found.kind == .cramp)
+        let union = max(found.end, cramp.end) - min(found.start, cramp.start)
+        let intersection = min(found.end, cramp.end) - max(found.start, cramp.start)
+        #expect(intersection / union >= 0.5)
+    }
+}
