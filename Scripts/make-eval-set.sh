@@ -5,6 +5,8 @@
 #   Scripts/make-eval-set.sh OUTDIR --small  # ~5 min in total, for quick iterations
 #   Scripts/make-eval-set.sh OUTDIR --dev    # the same recordings with seeds + 5000: a development
 #                                            # set to tune on, never the held-out one
+#   Scripts/make-eval-set.sh OUTDIR --acc-dev  # development accelerometer recordings for cramps:
+#                                            # 50-1000 Hz, cramps and mixed, seeds 9300-9329, 5 h
 #   Scripts/make-eval-set.sh OUTDIR --units  # the held-out recordings, each rendered in every unit of
 #                                            # its sensor (EMG: V mV uV adc12 adc16; accelerometer: g
 #                                            # m/s^2) as UNIT-NAME.csv: the same content in each unit,
@@ -17,14 +19,14 @@
 set -euo pipefail
 
 if [[ $# -lt 1 ]]; then
-    echo "usage: $0 OUTDIR [--small|--dev|--units]" >&2
+    echo "usage: $0 OUTDIR [--small|--dev|--acc-dev|--units]" >&2
     exit 2
 fi
 OUTDIR=$1
 SMALL=${2:-}
 case "$SMALL" in
-    ""|--small|--dev|--units) ;;
-    *) echo "unknown option '$SMALL'; usage: $0 OUTDIR [--small|--dev|--units]" >&2; exit 2 ;;
+    ""|--small|--dev|--acc-dev|--units) ;;
+    *) echo "unknown option '$SMALL'; usage: $0 OUTDIR [--small|--dev|--acc-dev|--units]" >&2; exit 2 ;;
 esac
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -72,7 +74,23 @@ SMALLSET=(
   "rest-acc-100       accelerometer 100 30 1 g none 0 rest           304"
 )
 
-if [[ "$SMALL" == "--small" ]]; then SET=("${SMALLSET[@]}"); else SET=("${FULL[@]}"); fi
+# Development only (never the held-out list): accelerometer cramps and mixed scenes at every
+# rate band, the unit alternating, to tune the accelerometer cramp rules on.
+ACCDEV=()
+i=0
+for rate in 50 100 200 400 1000; do
+    for scenario in cramps mixed; do
+        for _ in 1 2 3; do
+            seed=$((9300 + i)); i=$((i + 1))
+            unit=$([[ $((i % 2)) == 0 ]] && echo g || echo m/s^2)
+            ACCDEV+=("acc-$rate-$scenario-$seed accelerometer $rate 600 1 $unit none 0 $scenario $seed")
+        done
+    done
+done
+
+if [[ "$SMALL" == "--small" ]]; then SET=("${SMALLSET[@]}")
+elif [[ "$SMALL" == "--acc-dev" ]]; then SET=("${ACCDEV[@]}")
+else SET=("${FULL[@]}"); fi
 OFFSET=0
 if [[ "$SMALL" == "--dev" ]]; then OFFSET=5000; fi
 
