@@ -177,9 +177,8 @@ struct EventClassifier {
         // On an accelerometer the slow envelope of a long cramp can dip below its quiet line for
         // a moment and restart: activations that together cover nearly all of the group hold it
         // too. (Not for EMG, whose short exercise bursts each get an activation of their own.)
-        let slowCover = segments.filter(\.sustained).reduce(0) { $0 + $1.length }
         let held = segments.contains { $0.sustained && Double($0.length) >= 0.7 * span }
-            || (sensor != .emg && Double(slowCover) >= 0.9 * span)
+            || (sensor != .emg && Double(segments.filter(\.sustained).reduce(0) { $0 + $1.length }) >= 0.9 * span)
         if !held && pauses >= 3 && Double(paused) >= 0.2 * span {
             return [candidate(.activity, "rhythmic-bursts", merged)]
         }

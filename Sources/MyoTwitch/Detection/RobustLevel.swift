@@ -21,9 +21,8 @@ public struct RobustLevel: Sendable {
     private var offered = 0
     private var sinceRefresh = 0
     private var scratch: [Double] = []
-    /// Relative half-widths of the bands around the last 30th and 5th percentiles that the next
-    /// refresh looks in first (`bandSelect`); they adapt so that a band holds a few dozen values.
-    private var width30 = 0.05, width5 = 0.05
+    /// Where the next refresh looks for the 30th and 5th percentiles first (see `refresh`).
+    private var band30 = Band(), band5 = Band()
     /// The quiet level (an estimate of the median of quiet values).
     public private(set) var median = 0.0
     /// Robust standard deviation from the lower tail (equals σ for Gaussian data).
@@ -73,21 +72,23 @@ public struct RobustLevel: Sendable {
         // little: first look for each in a narrow band around its last value (one pass for both,
         // no branches), and select over the whole history only when one is not there. Either way
         // the results are the exact order statistics, as before; this was a tenth of the CPU time.
-        let guess30 = median - 0.524 * spread, guess5 = guess30 - 1.121 * spread
-        let band30 = Band(around: guess30, width: width30), band5 = Band(around: guess5, width: width5)
+        let guess30 = median - 0.524 * spread
+        var b30 = band30, b5 = band5
+        b30.center(on: guess30)
+        b5.center(on: guess30 - 1.121 * spread)
         var p30: Double? = nil, p5: Double? = nil
-        var inside30 = 0, inside5 = 0, found30 = false, found5 = false
         history.withUnsafeBufferPointer { values in
             scratch.withUnsafeMutableBufferPointer { buffer in
                 let source = values.baseAddress!, work = buffer.baseAddress!
-                let counts = Self.partition(source, n, band30, band5, into: work, and: work + n)
-                inside30 = counts.inside30
-                inside5 = counts.inside5
-                p30 = counts.select30(rank: rank30, in: work)
-                p5 = counts.select5(rank: rank5, in: work + n)
-                found30 = p30 != nil
-                found5 = p5 != nil
-                if !found30 || !found5 {
+                // NaN compares false with everything: it lies in no band, and the full selection
+                // decides then.
+                if Self.partition(source, n, &b30, &b5, into: work, and: work + n) {
+                    p30 = b30.select(rank: rank30, in: work)
+                    p5 = b5.select(rank: rank5, in: work + n)
+                }
+                b30.adapt(found: p30 != nil)
+                b5.adapt(found: p5 != nil)
+                if p30 == nil || p5 == nil {
                     work.update(from: source, count: n)
                     let full30 = Self.select(work, rank: rank30, lo: 0, hi: n - 1)
                     // After that selection everything below rank30 is ≤ p30: look for p5 there only.
@@ -96,67 +97,60 @@ public struct RobustLevel: Sendable {
                 }
             }
         }
-        width30 = Self.adapted(width30, found: found30, inside: inside30)
-        width5 = Self.adapted(width5, found: found5, inside: inside5)
+        (band30, band5) = (b30, b5)
         spread = (p30! - p5!) / 1.121
         median = p30! + 0.524 * spread
     }
 
-    /// A closed interval `around ± width × |around|`; empty when either bound is NaN.
+    /// Where a refresh looks for one percentile first: a closed interval `guess ± width × |guess|`
+    /// around its last value (empty when a bound is NaN), and how the history fell about it.
     struct Band {
-        let low: Double, high: Double
-        init(around guess: Double, width: Double) {
+        /// Relative half-width; it adapts so that the band holds a few dozen values.
+        var width = 0.05
+        var low = 0.0, high = 0.0
+        /// Values below the band and inside it, at the last `partition`.
+        var below = 0, inside = 0
+
+        mutating func center(on guess: Double) {
             let half = width * abs(guess)
             (low, high) = (guess - half, guess + half)
         }
-    }
 
-    /// How the history's values fall about the two bands.
-    struct BandCounts {
-        var total = 0, below30 = 0, inside30 = 0, below5 = 0, inside5 = 0, ordered = 0
-
-        /// The `rank`-th smallest value when it lies in the 30th-percentile band (whose values
-        /// are in `buffer`), else nil — also when any value is NaN (the full selection decides then).
-        func select30(rank: Int, in buffer: UnsafeMutablePointer<Double>) -> Double? {
-            guard ordered == total, rank >= below30, rank < below30 + inside30 else { return nil }
-            return RobustLevel.select(buffer, rank: rank - below30, lo: 0, hi: inside30 - 1)
+        /// The `rank`-th smallest value of the history when it lies in the band (whose values
+        /// `partition` put in `buffer`), else nil.
+        func select(rank: Int, in buffer: UnsafeMutablePointer<Double>) -> Double? {
+            guard rank >= below, rank < below + inside else { return nil }
+            return RobustLevel.select(buffer, rank: rank - below, lo: 0, hi: inside - 1)
         }
 
-        func select5(rank: Int, in buffer: UnsafeMutablePointer<Double>) -> Double? {
-            guard ordered == total, rank >= below5, rank < below5 + inside5 else { return nil }
-            return RobustLevel.select(buffer, rank: rank - below5, lo: 0, hi: inside5 - 1)
+        /// Twice as wide after a miss, half as wide when the band held more than 64 values (a
+        /// band of a few dozen is found most times and costs little to search).
+        mutating func adapt(found: Bool) {
+            if !found { width = min(width * 2, 1e6) } else if inside > 64 { width = max(width / 2, 1e-9) }
         }
     }
 
-    /// One pass over `values[0..<n]`: counts below and inside each band, and copies the values
-    /// inside each band to `first` and `second` (room for `n` each). Branch-free: each value is
-    /// written and the write position advances only when it belongs.
-    static func partition(_ values: UnsafePointer<Double>, _ n: Int, _ band30: Band, _ band5: Band,
+    /// One pass over `values[0..<n]`: counts the values below and inside each band, and copies
+    /// those inside to `first` and `second` (room for `n` each). Branch-free: each value is
+    /// written and the write position advances only when it belongs. Returns false when a value
+    /// is NaN (it is counted nowhere).
+    static func partition(_ values: UnsafePointer<Double>, _ n: Int, _ a: inout Band, _ b: inout Band,
                           into first: UnsafeMutablePointer<Double>,
-                          and second: UnsafeMutablePointer<Double>) -> BandCounts {
-        var below30 = 0, inside30 = 0, below5 = 0, inside5 = 0, ordered = 0
-        let (low30, high30, low5, high5) = (band30.low, band30.high, band5.low, band5.high)
+                          and second: UnsafeMutablePointer<Double>) -> Bool {
+        var belowA = 0, insideA = 0, belowB = 0, insideB = 0, ordered = 0
+        let (lowA, highA, lowB, highB) = (a.low, a.high, b.low, b.high)
         for i in 0..<n {
             let x = values[i]
-            first[inside30] = x
-            second[inside5] = x
-            below30 &+= x < low30 ? 1 : 0
-            inside30 &+= x >= low30 && x <= high30 ? 1 : 0
-            below5 &+= x < low5 ? 1 : 0
-            inside5 &+= x >= low5 && x <= high5 ? 1 : 0
-            // NaN compares false with everything: it is counted nowhere and spoils `ordered`.
+            first[insideA] = x
+            second[insideB] = x
+            belowA &+= x < lowA ? 1 : 0
+            insideA &+= x >= lowA && x <= highA ? 1 : 0
+            belowB &+= x < lowB ? 1 : 0
+            insideB &+= x >= lowB && x <= highB ? 1 : 0
             ordered &+= x == x ? 1 : 0
         }
-        let counts = BandCounts(total: n, below30: below30, inside30: inside30,
-                                below5: below5, inside5: inside5, ordered: ordered)
-        return counts
-    }
-
-    /// The next band width: twice as wide after a miss, half as wide when the band held more
-    /// than 64 values (a band of a few dozen is found most times and costs little to search).
-    private static func adapted(_ width: Double, found: Bool, inside: Int) -> Double {
-        if !found { return min(width * 2, 1e6) }
-        return inside > 64 ? max(width / 2, 1e-9) : width
+        (a.below, a.inside, b.below, b.inside) = (belowA, insideA, belowB, insideB)
+        return ordered == n
     }
 
     /// The `rank`-th smallest element (Hoare's quickselect with median-of-three pivots);
