@@ -2,16 +2,11 @@ extension ChannelDetector {
     /// The slow burst detector, one sample: sustained activity too weak or too dense for the
     /// spike detector's thresholds (a weak voluntary contraction, a cramp's slow recruitment).
     @inline(__always)
-    func slowStep(n: Int, e: Double, q: Double, clipped: Bool, finished: inout [SegmentGroup]) {
-        guard n >= settledAt, slowLevel.isPrimed || n % slowDecimation != 0 else { return }
+    func slowStep(n: Int, tick: Bool, e: Double, q: Double, clipped: Bool, finished: inout [SegmentGroup]) {
+        guard n >= settledAt, slowLevel.isPrimed || !tick else { return }
         let slow = max(0, slowSum / Double(burstLength)).squareRoot()
-        let center = slowLevel.median
-        let spread = max(slowLevel.spread, 0.02 * center, 1e-300)
-        // In robust SDs, and at least a third (a sixth) above the quiet level: the slow envelope's
-        // spread is so small that SDs alone would flag mere changes of background noise.
-        let high = max(center + 8 * spread, 1.33 * center)
-        let low = max(center + 4 * spread, 1.15 * center)
-        if n % slowDecimation == 0 {
+        let (high, low) = slowThresholds
+        if tick {
             slowLevel.offer(slow, quiet: !slowActive && phase == .idle && slow <= high)
         }
         guard slowLevel.isPrimed else { return }
@@ -34,7 +29,7 @@ extension ChannelDetector {
         slowSegment.motionEnergy += q
         slowSegment.energySamples += 1
         binSum += e
-        if n % slowDecimation == 0 {
+        if tick {
             if slowSegment.profile.count >= 4096 {
                 slowSegment.profile = stride(from: 0, to: slowSegment.profile.count, by: 2).map { slowSegment.profile[$0] }
             }
@@ -48,6 +43,15 @@ extension ChannelDetector {
             endSlowSegment(at: n - burstLength / 2, finished: &finished)
             lastSlowQuietIndex = n
         }
+    }
+
+    /// The slow detector's current thresholds (slow-envelope units).
+    var slowThresholds: (high: Double, low: Double) {
+        let center = slowLevel.median
+        let spread = max(slowLevel.spread, 0.02 * center, 1e-300)
+        // In robust SDs, and at least a third (a sixth) above the quiet level: the slow envelope's
+        // spread is so small that SDs alone would flag mere changes of background noise.
+        return (max(center + 8 * spread, 1.33 * center), max(center + 4 * spread, 1.15 * center))
     }
 
     func endSlowSegment(at end: Int, finished: inout [SegmentGroup]) {

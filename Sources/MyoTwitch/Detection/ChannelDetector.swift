@@ -16,9 +16,9 @@ final class ChannelDetector {
     @exclusivity(unchecked) var conditioner: ChannelConditioner
     /// Length of the moving-RMS envelope, samples.
     let envelopeLength: Int
-    private let energyWindow: UnsafeMutablePointer<Double>
-    @exclusivity(unchecked) private var energyWindowPosition = 0
-    @exclusivity(unchecked) private var energyWindowSum = 0.0
+    let energyWindow: UnsafeMutablePointer<Double>
+    @exclusivity(unchecked) var energyWindowPosition = 0
+    @exclusivity(unchecked) var energyWindowSum = 0.0
     /// The envelope/median ratio that Gaussian noise exceeds with the profile's false-alarm
     /// probability (see `FalseAlarmThreshold`).
     let falseAlarmRatio: Double
@@ -27,10 +27,14 @@ final class ChannelDetector {
     let episodeWindow: Int
     /// Ends of the last two short spikes outside any burst (far in the past at first).
     @exclusivity(unchecked) private var lastSpikeEnd = Int.min / 2
-    @exclusivity(unchecked) private var previousSpikeEnd = Int.min / 2
+    @exclusivity(unchecked) private(set) var previousSpikeEnd = Int.min / 2
     /// Quiet level of the envelope.
     @exclusivity(unchecked) private(set) var level: RobustLevel
     let levelDecimation: Int
+    /// The samples at which the quiet levels take a value (multiples of their decimations),
+    /// counted rather than divided for: a division per sample cost more than the rest of a quiet one.
+    @exclusivity(unchecked) var levelTicks: Ticker
+    @exclusivity(unchecked) var slowTicks: Ticker
     // Recent raw samples and band energies (rings), for onset refinement and raw-signal checks.
     let rawRing: [UnsafeMutablePointer<Double>]
     let energyRing: UnsafeMutablePointer<Double>
@@ -49,11 +53,11 @@ final class ChannelDetector {
     var keepsBandSignal = false
     // Clipping: per column, the run of identical samples and the extremes seen so far.
     // Per column, in raw buffers: as arrays, each per-sample update paid a uniqueness check.
-    private let runLength: UnsafeMutablePointer<Int>
-    private let lastRaw: UnsafeMutablePointer<Double>
-    private let railLow: UnsafeMutablePointer<Double>
-    private let railHigh: UnsafeMutablePointer<Double>
-    private let clipRun: Int
+    let runLength: UnsafeMutablePointer<Int>
+    let lastRaw: UnsafeMutablePointer<Double>
+    let railLow: UnsafeMutablePointer<Double>
+    let railHigh: UnsafeMutablePointer<Double>
+    let clipRun: Int
     // Segmentation state.
     enum Phase { case idle, active, closing }
     @exclusivity(unchecked) var phase = Phase.idle
@@ -61,7 +65,7 @@ final class ChannelDetector {
                                   motionEnergy: 0, clippedSamples: 0, singleSample: false,
                                   noiseLevel: 0)
     @exclusivity(unchecked) var peakEnergy = 0.0
-    @exclusivity(unchecked) private var lastQuietIndex = -1
+    @exclusivity(unchecked) var lastQuietIndex = -1
     @exclusivity(unchecked) private var closeDeadline = 0
     @exclusivity(unchecked) var group = SegmentGroup()
     let mergeGap: Int, groupGap: Int, sustainedGap: Int, sustainedLength: Int
@@ -93,7 +97,7 @@ final class ChannelDetector {
     @exclusivity(unchecked) var motionQuietMean = -1.0
     private let motionSmoothing: Double
     /// Samples processed so far (the index of the next sample).
-    @exclusivity(unchecked) private(set) var index = 0
+    @exclusivity(unchecked) var index = 0
     /// Detection is suppressed before this index (filters settling after start or a gap).
     @exclusivity(unchecked) var settledAt = 0
     let settleLength: Int
@@ -102,7 +106,14 @@ final class ChannelDetector {
     @exclusivity(unchecked) private var traceSum = 0.0
     @exclusivity(unchecked) private var traceCount = 0
     @exclusivity(unchecked) private(set) var trace: [Double] = []
-    private let collectTrace: Bool
+    let collectTrace: Bool
+    /// Whether quiet stretches take `quietRun` (tests turn it off to compare), and how many
+    /// samples did.
+    var usesQuietRuns = true
+    @exclusivity(unchecked) var quietRunSamples = 0
+    /// Debug builds: set when a quiet run took a sample the full path would have treated
+    /// differently (a threshold, level step or group closing due).
+    var quietRunMisjudged = false
 
     init(profile: DetectorProfile, sampleRate: Double, columnCount: Int,
          notchFrequencies: [Double], collectTrace: Bool, traceBinSeconds: Double) {
@@ -132,6 +143,8 @@ final class ChannelDetector {
         minBurstLength = Int(profile.minBurstSeconds * sampleRate)
         // Four slow values per window: 16 per second at 0.25 s, 512 of them span half a minute.
         slowDecimation = max(1, burstLength / 4)
+        levelTicks = Ticker(period: levelDecimation)
+        slowTicks = Ticker(period: slowDecimation)
         slowLevel = RobustLevel(capacity: 512,
                                 refreshInterval: max(1, Int(sampleRate) / max(1, burstLength / 4)))
         // Frames of about 1/8 s: 8 Hz resolution, and a few frames even in the shortest burst.
@@ -268,7 +281,13 @@ final class ChannelDetector {
         guard count > 0 else { return }
         let window = energyWindow, ring = energyRing, mask = ringMask
         let length = envelopeLength, inverseLength = 1 / Double(envelopeLength)
-        for i in 0..<count {
+        var i = 0
+        while i < count {
+            if phase == .idle && !slowActive {
+                i = quietRun(columns: columns, from: i, count: count)
+                if i == count { break }
+            }
+            defer { i += 1 }
             let n = index
             index += 1
             let e = bandEnergy[i], q = motionEnergy[i]
@@ -279,13 +298,7 @@ final class ChannelDetector {
             for c in 0..<columnCount {
                 let x = columns[c][i]
                 rawRing[c][slot] = x
-                if x == lastRaw[c] { runLength[c] += 1 } else { runLength[c] = 1; lastRaw[c] = x }
-                if x < railLow[c] { railLow[c] = x }
-                if x > railHigh[c] { railHigh[c] = x }
-                if runLength[c] >= clipRun && railHigh[c] > railLow[c]
-                    && (x == railHigh[c] || x == railLow[c]) {
-                    clipped = true
-                }
+                if trackClipping(x, column: c) { clipped = true }
             }
             // The ring still holds the energy `burstLength` samples back (it is longer).
             slowSum += e - (n >= burstLength ? ring[(n - burstLength) & mask] : 0)
@@ -294,14 +307,24 @@ final class ChannelDetector {
             energyWindowPosition = energyWindowPosition + 1 == length ? 0 : energyWindowPosition + 1
             let envelope = max(0, energyWindowSum * inverseLength).squareRoot()
             if collectTrace { addToTrace(e) }
-            step(n: n, envelope: envelope, e: e, q: q, clipped: clipped, finished: &finished)
-            slowStep(n: n, e: e, q: q, clipped: clipped, finished: &finished)
+            let levelTick = levelTicks.pass(n), slowTick = slowTicks.pass(n)
+            step(n: n, tick: levelTick, envelope: envelope, e: e, q: q, clipped: clipped, finished: &finished)
+            slowStep(n: n, tick: slowTick, e: e, q: q, clipped: clipped, finished: &finished)
             if slowActive { burstSpectrum.add(columns[0][i]) }
         }
     }
 
+    /// Follows column `c`'s runs and extremes with its next sample `x`; whether `x` sits on a rail.
     @inline(__always)
-    private func addToTrace(_ e: Double) {
+    func trackClipping(_ x: Double, column c: Int) -> Bool {
+        if x == lastRaw[c] { runLength[c] += 1 } else { runLength[c] = 1; lastRaw[c] = x }
+        if x < railLow[c] { railLow[c] = x }
+        if x > railHigh[c] { railHigh[c] = x }
+        return runLength[c] >= clipRun && railHigh[c] > railLow[c] && (x == railHigh[c] || x == railLow[c])
+    }
+
+    @inline(__always)
+    func addToTrace(_ e: Double) {
         traceSum += e
         traceCount += 1
         if traceCount == traceBinLength {
@@ -312,7 +335,7 @@ final class ChannelDetector {
     }
 
     /// Current thresholds (envelope units): high, low, and the noise level (quiet median).
-    private func thresholds(at n: Int) -> (high: Double, low: Double, noise: Double) {
+    func thresholds(at n: Int) -> (high: Double, low: Double, noise: Double) {
         let median = level.median
         // Quantised or very clean signals can have a MAD of 0; a floor of 5 % of the median keeps
         // thresholds finite and meaningful.
@@ -333,17 +356,17 @@ final class ChannelDetector {
 
     /// The segmentation state machine, one sample.
     @inline(__always)
-    private func step(n: Int, envelope: Double, e: Double, q: Double, clipped: Bool,
+    private func step(n: Int, tick: Bool, envelope: Double, e: Double, q: Double, clipped: Bool,
                       finished: inout [SegmentGroup]) {
         guard n >= settledAt, level.isPrimed else {
             // Without a seed (input ended or jumped before the first seconds were complete), the
             // floor learns from the settled signal itself before anything is detected.
-            if n >= settledAt && n % levelDecimation == 0 { level.offer(envelope, quiet: true) }
+            if n >= settledAt && tick { level.offer(envelope, quiet: true) }
             lastQuietIndex = n
             return
         }
         let (high, low, noise) = thresholds(at: n)
-        if n % levelDecimation == 0 {
+        if tick {
             // Everything outside segments counts as quiet: gating at the low threshold would cut
             // the distribution's upper tail and shrink the spread, lowering thresholds in a spiral.
             level.offer(envelope, quiet: phase == .idle && envelope <= high)
@@ -422,13 +445,17 @@ final class ChannelDetector {
         if segment.sustained { group.holdsSlowActivation = true }
     }
 
+    /// The quiet gap, in samples, after which the open group closes.
+    var groupCloseGap: Int {
+        // A group holding a slow activation waits as long as a restart of it may take.
+        let allowed = group.end - group.onset >= sustainedLength ? sustainedGap : groupGap
+        return group.holdsSlowActivation ? max(allowed, slowRestartGap) : allowed
+    }
+
     /// Closes the open group once the allowed gap has passed with nothing new.
     private func closeGroupIfDue(at n: Int, finished: inout [SegmentGroup]) {
         guard !group.isEmpty, !slowActive else { return }
-        // A group holding a slow activation waits as long as a restart of it may take.
-        var allowed = group.end - group.onset >= sustainedLength ? sustainedGap : groupGap
-        if group.holdsSlowActivation { allowed = max(allowed, slowRestartGap) }
-        if n - group.end > allowed {
+        if n - group.end > groupCloseGap {
             finished.append(group)
             group = SegmentGroup()
         }

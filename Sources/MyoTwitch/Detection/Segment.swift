@@ -84,7 +84,7 @@ struct Segment: Sendable, Equatable {
 }
 
 /// A run of segments close together in time: one twitch (or doublet), a twitch train, or a burst.
-struct SegmentGroup: Sendable {
+struct SegmentGroup: Sendable, Equatable {
     var segments: [Segment] = []
     /// A slow-detector activation too short to be a burst of its own (under `minBurstSeconds`)
     /// that overlapped the group: its band energy and length tell a short exercise burst, whose
