@@ -85,12 +85,15 @@ extension ChannelDetector {
         for c in 0..<columnCount {
             let column = columns[c], raw = rawRing[c]
             var run = runLength[c], last = lastRaw[c], low = railLow[c], high = railHigh[c]
+            // Without branches: noise makes equal neighbours a coin toss. `last` takes `x` even
+            // when equal to it, which only a comparison can see, and it sees no difference.
             for j in i..<k {
                 let x = column[j]
                 raw[(n0 + j - i) & mask] = x
-                if x == last { run += 1 } else { run = 1; last = x }
-                if x < low { low = x }
-                if x > high { high = x }
+                run = x == last ? run + 1 : 1
+                last = x
+                low = x < low ? x : low
+                high = x > high ? x : high
             }
             (runLength[c], lastRaw[c], railLow[c], railHigh[c]) = (run, last, low, high)
         }

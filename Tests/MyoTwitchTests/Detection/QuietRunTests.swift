@@ -84,7 +84,7 @@ import Testing
               f.slowSum == p.slowSum, f.energyWindowPosition == p.energyWindowPosition else { return false }
         return (0..<f.columnCount).allSatisfy { c in
             f.runLength[c] == p.runLength[c] && f.railLow[c] == p.railLow[c] && f.railHigh[c] == p.railHigh[c]
-                && f.lastRaw[c].bitPattern == p.lastRaw[c].bitPattern
+                && (f.lastRaw[c] == p.lastRaw[c] || f.lastRaw[c].isNaN && p.lastRaw[c].isNaN)
         }
     }
 
