@@ -24,7 +24,7 @@ struct RecordingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Detection threshold, in robust standard deviations of the quiet envelope.", valueName: "sd"))
     var threshold: Double = DetectorProfile.emg.highThreshold
 
-    @Option(help: ArgumentHelp("Sustained activity at least this long is a cramp candidate; shorter bursts are activity.", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Sustained activity at least this long is a cramp candidate; shorter bursts are activity. On an accelerometer the detected span may fall up to 0.5 s short (a cramp's faint ramps go unseen).", valueName: "seconds"))
     var minCramp: Double = 3
 
     func validate() throws {

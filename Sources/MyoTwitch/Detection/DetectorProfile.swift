@@ -62,6 +62,14 @@ public struct DetectorProfile: Sendable, Equatable {
     /// development recordings cramps split at dips of 0.7–1.0 s, and separate cramps lay ≥ 7 s
     /// apart in the slow envelope.
     public var slowRestartGapSeconds: Double = 0
+    /// How much shorter than `AnalysisSettings.minCrampSeconds` a sustained group's detected span
+    /// may be and still be judged as a cramp, s. A cramp's vibration ramps up and down, and the
+    /// ramps' first and last parts lie below the noise, so the span found is shorter than the
+    /// cramp. Accelerometers 0.5 s (the slow envelope's window): on development recordings
+    /// (seeds 9300–9329) cramps of 3.0–3.5 s were found as 2.7–2.9 s, and nothing that was not a
+    /// cramp lasted 2.5–3 s with a cramp's other marks. EMG 0: its cramps stand far above the
+    /// noise from early in the ramp.
+    public var crampSpanAllowanceSeconds: Double = 0
     /// Bursts (sustained or short) closer than this on one channel form a rhythm: exercise, not
     /// cramps, s. Cramps recur over minutes to an hour, exercise every few seconds.
     public var rhythmGapSeconds: Double = 10
@@ -107,7 +115,8 @@ public struct DetectorProfile: Sendable, Equatable {
         mergeGapSeconds: 0.15, groupGapSeconds: 0.6, sustainedGapSeconds: 0.6,
         sustainedSeconds: 1.5, maxTwitchSeconds: 1.0,
         band: (5, 100), motionBand: (0.3, 4), motionRatio: 1.0, settleSeconds: 1.0,
-        burstEnvelopeSeconds: 0.5, minBurstSeconds: 2.0, slowRestartGapSeconds: 1.2, rhythmGapSeconds: 10,
+        burstEnvelopeSeconds: 0.5, minBurstSeconds: 2.0, slowRestartGapSeconds: 1.2,
+        crampSpanAllowanceSeconds: 0.5, rhythmGapSeconds: 10,
         singleSampleMinimumRate: 0, binnedBurstProfile: true, maxRhythmPeriodSeconds: 1.5, rhythmCorrelation: 0.6)
 
     public static func `for`(_ sensor: SensorKind) -> DetectorProfile {

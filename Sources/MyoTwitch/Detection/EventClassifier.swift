@@ -16,9 +16,10 @@
 /// 1. clipping over ≥ 2 % of it → `artifact` (`clipping`);
 /// 2. motion energy dominating → `artifact` for EMG (`low-frequency-power`), `activity` for an
 ///    accelerometer (`movement`: gross movement and walking);
-/// 3. shorter than `minCrampSeconds` → `activity` (`short-burst`): voluntary and exercise bursts
-///    last 0.3–1.5 s, cramps seconds to minutes; but on an accelerometer a lone spike peaking in
-///    its first 0.15 s is one twitch's long ring, judged as a short segment;
+/// 3. shorter than `minCrampSeconds` (less the profile's `crampSpanAllowanceSeconds`: a cramp's
+///    faint ramps go unseen) → `activity` (`short-burst`): voluntary and exercise bursts last
+///    0.3–1.5 s, cramps seconds to minutes; but on an accelerometer a lone spike peaking in its
+///    first 0.15 s is one twitch's long ring, judged as a short segment;
 /// 4. broken by ≥ 3 pauses of ≥ 0.2 s that take ≥ 20 % of its span, or made of ≥ 2 separate
 ///    slow-envelope activations (EMG), with no slow-envelope burst holding through it (on an
 ///    accelerometer, activations that together cover ≥ 90 % of it hold it too: a long cramp's
@@ -156,7 +157,7 @@ struct EventClassifier {
             return [sensor == .emg ? candidate(.artifact, "low-frequency-power", merged)
                                    : candidate(.activity, "movement", merged)]
         }
-        if span / sampleRate < settings.minCrampSeconds {
+        if span / sampleRate < settings.minCrampSeconds - profile.crampSpanAllowanceSeconds {
             // On an accelerometer, one strong twitch rings above the spike threshold for longer
             // than a twitch may last: a lone spike that peaks within its first 0.15 s is the
             // impulse response of a twitch, not a contraction (which builds up).
