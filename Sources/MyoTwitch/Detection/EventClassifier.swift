@@ -34,6 +34,9 @@
 /// intervals is a train of twitches whose rings merged in the slow envelope (no rhythm, no gross
 /// movement): its spikes are judged one by one; at regular intervals it is steps
 /// (`rhythmic-bursts`). Trains broken by pauses (rule 4) stay `activity`: steps without sway look alike.
+/// On an accelerometer a smooth slow profile (`beatingSmoothness`) is a vibration beating, not
+/// steps: a rhythm in it counts only when it also spends ≥ 40 % of its time low, and rule 5 passes
+/// it when one spike segment held through ≥ 80 % of the group (a cramp's ramps and beats).
 struct EventClassifier {
     let profile: DetectorProfile
     let sensor: SensorKind
@@ -58,6 +61,14 @@ struct EventClassifier {
 
     /// The weakest peak, in multiples of the noise level, that a cramp reaches.
     static let minimumCrampSNR = 12.0
+
+    /// On an accelerometer, the `Segment.profileSmoothness` from which a slow activation's waxing
+    /// and waning is a narrow-band vibration beating (a cramp), not impacts (steps). 0.3: on
+    /// development recordings (--acc-dev and --dev) 19 walks measured −0.16…0.07 and 101 cramps
+    /// 0.45…0.94; twitch trains (0.35…0.71) are smooth too and are told apart by the terms that
+    /// go with it (they rest ≥ 50 % of the time, and no spike segment of theirs holds).
+    /// Gross movements range widely (−0.58…0.70) but are `movement` before these rules.
+    static let beatingSmoothness = 0.3
 
     /// The longest short segment, samples: the profile's longest twitch seen through the envelope.
     private var maxTwitchLength: Int { Int(profile.maxTwitchSeconds * sampleRate) + envelopeLength }
@@ -189,10 +200,15 @@ struct EventClassifier {
             return [candidate(.activity, "rhythmic-bursts", merged)]
         }
         let slow = longestSlowActivation(segments)
-        if let slow, isRhythmic(slow) {
+        // On an accelerometer a smooth profile is a vibration beating (a cramp's close frequencies
+        // drift in and out of phase, quasi-periodically at times), not steps, whose impacts ring
+        // within one profile bin.
+        let beating = sensor != .emg && (slow?.profileSmoothness ?? -1) >= Self.beatingSmoothness
+        let lowHold = slow?.lowHoldFraction
+        if let slow, isRhythmic(slow), !(beating && (lowHold ?? 1) < 0.4) {
             return [candidate(.activity, "rhythmic-bursts", merged)]
         }
-        if let profile = slow?.lowHoldFraction, profile >= 0.4 {
+        if let profile = lowHold, profile >= 0.4 {
             // On an accelerometer, short spikes whose rings merged into a waxing and waning burst,
             // with no gross movement, are a train of twitches when they come irregularly, steps
             // when they come in step.
@@ -201,7 +217,15 @@ struct EventClassifier {
                 return Self.isIrregular(spikes) ? spikes.map(classifyShort)
                                                 : [candidate(.activity, "rhythmic-bursts", merged)]
             }
-            return [candidate(.activity, "modulated-contraction", merged)]
+            // A beating vibration whose spike segment held through ≥ 80 % of the group never fell
+            // back to the noise: its time below 30 % of the peak is ramps and beats, not a low
+            // hold between contractions (the development cramps read so, of 2.9–5.4 s: 0.42–0.44
+            // of the time low, one spike over 91–96 % of the span; twitch trains' longest spike
+            // ≤ 18 %, steps' ≤ 5 %).
+            let longestSpike = spikes.map(\.length).max() ?? 0
+            if !(beating && Double(longestSpike) >= 0.8 * span) {
+                return [candidate(.activity, "modulated-contraction", merged)]
+            }
         }
         let sustained = candidate(.cramp, "sustained", merged)
         if sensor == .emg && sustained.snr < Self.minimumCrampSNR {

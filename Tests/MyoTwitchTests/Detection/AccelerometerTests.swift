@@ -107,11 +107,20 @@ import Testing
         try Self.expectOneCramp(rate: rate, seed: seed, trueStart: trueStart)
     }
 
+    /// Development cramps whose vibration beats (close frequencies drifting in and out of phase):
+    /// read as a modulated contraction (2.9 s, 100 Hz) and as steps (44 s, 50 Hz) before
+    /// `Segment.profileSmoothness` told beats from impacts.
+    @Test(arguments: [(100.0, UInt64(9310), 309.1, SimulatedUnit.metresPerSecondSquared), (50.0, 9303, 440.8, .g)])
+    func aBeatingCrampIsACramp(rate: Double, seed: UInt64, trueStart: Double, unit: SimulatedUnit) throws {
+        try Self.expectOneCramp(rate: rate, seed: seed, trueStart: trueStart, preset: .mixed, unit: unit)
+    }
+
     /// The development recording (`make-eval-set.sh --acc-dev`) of `seed` holds a cramp starting
     /// at `trueStart`: it must be found as one cramp overlapping it by IoU ≥ 0.5.
-    static func expectOneCramp(rate: Double, seed: UInt64, trueStart: Double) throws {
+    static func expectOneCramp(rate: Double, seed: UInt64, trueStart: Double, preset: SimulationPreset = .cramps,
+                               unit: SimulatedUnit = .metresPerSecondSquared) throws {
         let scenario = SimulationScenario(sensor: .accelerometer, sampleRateHz: rate, durationSeconds: 600,
-                                          unit: .metresPerSecondSquared, preset: .cramps, seed: seed)
+                                          unit: unit, preset: preset, seed: seed)
         let bytes = Array(Simulator.generate(scenario, path: "sim.csv").csvData())
         let truth = Simulator.generate(scenario, path: "sim.csv").truth
         let cramp = try #require(truth.events.first { $0.kind == .cramp && abs($0.start - trueStart) < 0.1 })
