@@ -84,18 +84,13 @@ extension ChannelDetector {
         for j in i..<k { motionRing[(n0 + j - i) & mask] = motionEnergy[j] }
         for c in 0..<columnCount {
             let column = columns[c], raw = rawRing[c]
-            var run = runLength[c], last = lastRaw[c], low = railLow[c], high = railHigh[c]
-            // Without branches: noise makes equal neighbours a coin toss. `last` takes `x` even
-            // when equal to it, which only a comparison can see, and it sees no difference.
+            var tracker = clipping[c]  // a local, so that it stays in registers
             for j in i..<k {
                 let x = column[j]
                 raw[(n0 + j - i) & mask] = x
-                run = x == last ? run + 1 : 1
-                last = x
-                low = x < low ? x : low
-                high = x > high ? x : high
+                tracker.add(x)
             }
-            (runLength[c], lastRaw[c], railLow[c], railHigh[c]) = (run, last, low, high)
+            clipping[c] = tracker
         }
         if collectTrace { for j in i..<k { addToTrace(bandEnergy[j]) } }
     }

@@ -53,10 +53,7 @@ final class ChannelDetector {
     var keepsBandSignal = false
     // Clipping: per column, the run of identical samples and the extremes seen so far.
     // Per column, in raw buffers: as arrays, each per-sample update paid a uniqueness check.
-    let runLength: UnsafeMutablePointer<Int>
-    let lastRaw: UnsafeMutablePointer<Double>
-    let railLow: UnsafeMutablePointer<Double>
-    let railHigh: UnsafeMutablePointer<Double>
+    let clipping: UnsafeMutablePointer<ClipTracker>
     let clipRun: Int
     // Segmentation state.
     enum Phase { case idle, active, closing }
@@ -169,14 +166,8 @@ final class ChannelDetector {
         motionEnergy = .allocate(capacity: 1)
         scratch = .allocate(capacity: 1)
         bandSignal = .allocate(capacity: 1)
-        runLength = .allocate(capacity: columnCount)
-        runLength.initialize(repeating: 0, count: columnCount)
-        lastRaw = .allocate(capacity: columnCount)
-        lastRaw.initialize(repeating: .nan, count: columnCount)
-        railLow = .allocate(capacity: columnCount)
-        railLow.initialize(repeating: .infinity, count: columnCount)
-        railHigh = .allocate(capacity: columnCount)
-        railHigh.initialize(repeating: -.infinity, count: columnCount)
+        clipping = .allocate(capacity: columnCount)
+        clipping.initialize(repeating: ClipTracker(), count: columnCount)
         // A rail holds a value for ≥ 2 ms and ≥ 4 samples; a real potential is never that flat at
         // its extreme, even when quantised to 8 bits.
         clipRun = max(4, Int((0.002 * sampleRate).rounded(.up)))
@@ -204,7 +195,7 @@ final class ChannelDetector {
         scratch.deallocate()
         bandSignal.deallocate()
         laneBuffer?.pointer.deallocate()
-        runLength.deallocate(); lastRaw.deallocate(); railLow.deallocate(); railHigh.deallocate()
+        clipping.deallocate()
     }
 
     func reserve(_ count: Int) {
@@ -255,7 +246,7 @@ final class ChannelDetector {
         slowSum = 0
         slowActive = false
         settledAt = index + settleLength + burstLength
-        for c in 0..<columnCount { runLength[c] = 0; lastRaw[c] = .nan }
+        for c in 0..<columnCount { clipping[c].restartRun() }
     }
 
     /// Processes `count` rows (`columns[c]`: column `c`); finished groups go to `finished`.
@@ -298,7 +289,8 @@ final class ChannelDetector {
             for c in 0..<columnCount {
                 let x = columns[c][i]
                 rawRing[c][slot] = x
-                if trackClipping(x, column: c) { clipped = true }
+                clipping[c].add(x)
+                if clipping[c].isOnRail(x, minimumRun: clipRun) { clipped = true }
             }
             // The ring still holds the energy `burstLength` samples back (it is longer).
             slowSum += e - (n >= burstLength ? ring[(n - burstLength) & mask] : 0)
@@ -312,15 +304,6 @@ final class ChannelDetector {
             slowStep(n: n, tick: slowTick, e: e, q: q, clipped: clipped, finished: &finished)
             if slowActive { burstSpectrum.add(columns[0][i]) }
         }
-    }
-
-    /// Follows column `c`'s runs and extremes with its next sample `x`; whether `x` sits on a rail.
-    @inline(__always)
-    func trackClipping(_ x: Double, column c: Int) -> Bool {
-        if x == lastRaw[c] { runLength[c] += 1 } else { runLength[c] = 1; lastRaw[c] = x }
-        if x < railLow[c] { railLow[c] = x }
-        if x > railHigh[c] { railHigh[c] = x }
-        return runLength[c] >= clipRun && railHigh[c] > railLow[c] && (x == railHigh[c] || x == railLow[c])
     }
 
     @inline(__always)

@@ -83,8 +83,9 @@ import Testing
               f.lastSlowQuietIndex == p.lastSlowQuietIndex, f.energyWindowSum == p.energyWindowSum,
               f.slowSum == p.slowSum, f.energyWindowPosition == p.energyWindowPosition else { return false }
         return (0..<f.columnCount).allSatisfy { c in
-            f.runLength[c] == p.runLength[c] && f.railLow[c] == p.railLow[c] && f.railHigh[c] == p.railHigh[c]
-                && (f.lastRaw[c] == p.lastRaw[c] || f.lastRaw[c].isNaN && p.lastRaw[c].isNaN)
+            let (a, b) = (f.clipping[c], p.clipping[c])
+            return a.run == b.run && a.low == b.low && a.high == b.high
+                && (a.last == b.last || a.last.isNaN && b.last.isNaN)
         }
     }
 
