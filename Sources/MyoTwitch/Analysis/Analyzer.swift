@@ -47,6 +47,8 @@ public final class Analyzer {
     /// Rows held back until their correlation tile is complete, per column.
     @exclusivity(unchecked) private var carry: [[Double]] = []
     private var tracker: EpisodeTracker
+    /// Rows analysed in the conditioning/detection pipeline (`ChannelWork.pipeline`) so far.
+    private(set) var pipelinedRows = 0
     private var events: [DetectedEvent] = []
     private var episodes: [Episode] = []
     private var tally: SummaryTally
@@ -185,18 +187,33 @@ public final class Analyzer {
     /// Analyses rows, holding back (with several EMG channels) those whose correlation tile is
     /// not yet complete: the crosstalk canceller judges each tile whole.
     private func run(_ columns: [[Double]], count: Int) -> [AnalyzerOutput] {
-        guard let tileLength = correlation?.tileLength else { return analyse(columns, count: count) }
-        var rows = columns, total = count
-        if let held = carry.first?.count, held > 0 {
-            rows = columns.indices.map { carry[$0] + columns[$0] }
-            total += held
+        guard let tileLength = correlation?.tileLength else {
+            return withPointers(columns) { analyse($0, count: count) }
         }
-        let first = detectors[0].index
+        var outputs: [AnalyzerOutput] = []
+        var first = detectors[0].index, used = 0
+        if let held = carry.first?.count, held > 0 {
+            // The held rows and the block's first rows complete a tile, analysed on its own, so
+            // that the block is not copied behind the held rows.
+            let need = (first / tileLength + 1) * tileLength - first - held
+            guard count >= need else {
+                for c in carry.indices { carry[c] += columns[c] }
+                return []
+            }
+            let tile = carry.indices.map { carry[$0] + columns[$0][0..<need] }
+            carry = []
+            outputs += withPointers(tile) { analyse($0, count: held + need) }
+            first += held + need
+            used = need
+        }
         // After a gap the rows may start inside a tile (the part before the gap was analysed
         // on its own): then nothing is whole until the next tile boundary.
-        let whole = max(0, (first + total) / tileLength * tileLength - first)
-        carry = rows.map { Array($0[whole...]) }
-        return whole > 0 ? analyse(rows, count: whole) : []
+        let whole = max(0, (first + count - used) / tileLength * tileLength - first)
+        carry = columns.map { Array($0[(used + whole)...]) }
+        if whole > 0 {
+            outputs += withPointers(columns) { pointers in analyse(pointers.map { $0 + used }, count: whole) }
+        }
+        return outputs
     }
 
     /// Analyses the rows held back for an incomplete tile (before a gap or the end).
@@ -204,24 +221,37 @@ public final class Analyzer {
         guard let held = carry.first?.count, held > 0 else { return [] }
         let rows = carry
         carry = []
-        return analyse(rows, count: held)
+        return withPointers(rows) { analyse($0, count: held) }
     }
 
-    private func analyse(_ columns: [[Double]], count: Int) -> [AnalyzerOutput] {
+    /// Analyses `count` rows (`pointers[c]`: column `c`'s first row).
+    private func analyse(_ pointers: [UnsafePointer<Double>], count: Int) -> [AnalyzerOutput] {
         var finished: [Int: [SegmentGroup]] = [:]
-        withPointers(columns) { pointers in
-            if needsRestart {
-                for (d, columnIndices) in channelColumns.enumerated() {
-                    detectors[d].restart(first: columnIndices.map { pointers[$0][0] })
-                }
+        if needsRestart {
+            for (d, columnIndices) in channelColumns.enumerated() {
+                detectors[d].restart(first: columnIndices.map { pointers[$0][0] })
             }
-            ChannelWork.condition(detectors: detectors, columns: channelColumns, pointers: pointers,
-                                  count: count, parallel: options.parallel)
-            if correlation != nil { acrossChannels(count: count) }
-            let groups = ChannelWork.detect(detectors: detectors, columns: channelColumns,
-                                            pointers: pointers, count: count, parallel: options.parallel)
-            for (d, g) in groups.enumerated() where !g.isEmpty { finished[d] = g }
         }
+        // The sample index of row 0 (detection, under way in the pipeline, moves the detectors').
+        let first = detectors[0].index
+        let parts = pipelineParts(first: first, count: count)
+        let groups: [[SegmentGroup]]
+        if parts.count > 1 {
+            groups = ChannelWork.pipeline(detectors: detectors, columns: channelColumns,
+                                          pointers: pointers, parts: parts) { [self] rows in
+                ChannelWork.condition(detectors: detectors, columns: channelColumns, pointers: pointers,
+                                      rows: rows, parallel: false)
+                if correlation != nil { acrossChannels(rows: rows, first: first) }
+            }
+            pipelinedRows += count
+        } else {
+            ChannelWork.condition(detectors: detectors, columns: channelColumns, pointers: pointers,
+                                  rows: 0..<count, parallel: options.parallel)
+            if correlation != nil { acrossChannels(rows: 0..<count, first: first) }
+            groups = ChannelWork.detect(detectors: detectors, columns: channelColumns,
+                                        pointers: pointers, count: count, parallel: options.parallel)
+        }
+        for (d, g) in groups.enumerated() where !g.isEmpty { finished[d] = g }
         needsRestart = false
         var outputs = release(finished, force: false)
         var closed: [Episode] = []
@@ -232,10 +262,33 @@ public final class Analyzer {
         return outputs
     }
 
-    /// Between conditioning and detection (several EMG channels): feeds the pass-band signals to
-    /// the correlation a tile at a time and takes the crosstalk out of each tile.
-    private func acrossChannels(count: Int) {
-        let first = detectors[0].index
+    /// Rows per part when a block is conditioned and detected in a pipeline: a few hundred
+    /// microseconds of work per part, so that the second core starts soon while the hand-offs
+    /// (a lock each) stay below a per cent.
+    static let pipelinePartRows = 1024
+
+    /// The parts in which `ChannelWork.pipeline` takes `count` rows starting at sample `first`,
+    /// or one part when the pipeline does not pay (one channel, a small block, or no second
+    /// core asked for). Parts end on tile boundaries (several EMG channels), so that the
+    /// crosstalk canceller sees the same tiles as in one piece.
+    private func pipelineParts(first: Int, count: Int) -> [Range<Int>] {
+        guard options.parallel, detectors.count > 1,
+              count * detectors.count >= ChannelWork.parallelThreshold else { return [0..<count] }
+        let tileLength = correlation?.tileLength ?? 1
+        let partLength = tileLength * max(1, Self.pipelinePartRows / tileLength)
+        var parts: [Range<Int>] = [], lower = 0
+        while lower < count {
+            let upper = min(count, ((first + lower) / partLength + 1) * partLength - first)
+            parts.append(lower..<upper)
+            lower = upper
+        }
+        return parts
+    }
+
+    /// Between conditioning and detection (several EMG channels): feeds block rows `rows` of the
+    /// pass-band signals to the correlation a tile at a time and takes the crosstalk out of each
+    /// tile. `first` is the sample index of the block's row 0.
+    private func acrossChannels(rows: Range<Int>, first: Int) {
         let tileLength = correlation!.tileLength
         if tileSignals.count != detectors.count {
             tileSignals = detectors.map(\.bandSignal)
@@ -243,9 +296,9 @@ public final class Analyzer {
             changedChannels = Array(repeating: false, count: detectors.count)
         }
         for d in detectors.indices { changedChannels[d] = false }
-        var i = 0
-        while i < count {
-            let end = min(count, ((first + i) / tileLength + 1) * tileLength - first)
+        var i = rows.lowerBound
+        while i < rows.upperBound {
+            let end = min(rows.upperBound, ((first + i) / tileLength + 1) * tileLength - first)
             for d in detectors.indices {
                 tileSignals[d] = detectors[d].bandSignal + i
                 tileInputs[d] = UnsafePointer(tileSignals[d])
@@ -255,7 +308,7 @@ public final class Analyzer {
                              correlation: correlation!, changed: &changedChannels)
             i = end
         }
-        for d in detectors.indices where changedChannels[d] { detectors[d].bandSignalChanged(count: count) }
+        for d in detectors.indices where changedChannels[d] { detectors[d].bandSignalChanged(rows: rows) }
     }
 
     /// Classifies finished groups and hands out the candidates no other channel can still

@@ -21,33 +21,36 @@
 ///   into `a` as a fake spike.
 final class CrosstalkCanceller {
     let channels: Int
+    // The sums and tile records below are exempt from run-time exclusivity checks (`clean` runs
+    // per tile over every pair; the checks cost 1 % of an 8-channel analysis). One thread at a
+    // time drives a canceller.
     /// Per ordered pair `a * channels + b` (target `a`, source `b`): decayed Σab and Σbb.
-    private var numerator: [Double]
-    private var denominator: [Double]
-    private var support: [Int]
+    @exclusivity(unchecked) private var numerator: [Double]
+    @exclusivity(unchecked) private var denominator: [Double]
+    @exclusivity(unchecked) private var support: [Int]
     /// The same sums over every tile in which `b` dominates, correlated or not: the slope of a
     /// copy too weak to show in any one tile (and so never cleaned), for the crosstalk filter.
-    private var weakNumerator: [Double]
-    private var weakDenominator: [Double]
-    private var weakSupport: [Int]
+    @exclusivity(unchecked) private var weakNumerator: [Double]
+    @exclusivity(unchecked) private var weakDenominator: [Double]
+    @exclusivity(unchecked) private var weakSupport: [Int]
     /// Current gain per ordered pair; 0 while unknown.
-    private(set) var gains: [Double]
+    @exclusivity(unchecked) private(set) var gains: [Double]
     /// Per kept tile and target channel, the sources it was cleaned of (bit `b`, `b` < 64).
-    private var cleanedSources: [UInt64]
+    @exclusivity(unchecked) private var cleanedSources: [UInt64]
     /// Per kept tile and target channel, the largest gain of a copy left after cleaning (the
     /// slope of the cleaned signal on each source it was cleaned of).
-    private var leftoverGains: [Float]
-    private var tileOfSlot: [Int]
+    @exclusivity(unchecked) private var leftoverGains: [Float]
+    @exclusivity(unchecked) private var tileOfSlot: [Int]
     /// Per kept tile and channel, the largest pass-band amplitude before cleaning: how large a
     /// copy of that channel can be anywhere in the tile.
-    private var tilePeaks: [Float]
+    @exclusivity(unchecked) private var tilePeaks: [Float]
     /// Tiles remembered: as long as the correlation keeps them (10 min).
     let capacity: Int
     /// The signals of the tile before cleaning (every target is cleaned against originals).
     private var originals: [UnsafeMutablePointer<Double>] = []
     private var bufferCapacity = 0
     /// The (target, source, gain) cleanings of the current tile; kept to reuse its storage.
-    private var pending: [(target: Int, source: Int, gain: Double)] = []
+    @exclusivity(unchecked) private var pending: [(target: Int, source: Int, gain: Double)] = []
 
     static let dominance = 2.0
     static let learningCorrelation = 0.4

@@ -22,6 +22,8 @@ struct CrosstalkCorrelation {
     private var tileOfSlot: [Int]
     private var current: [Double]
     private var currentTile = -1
+    /// The channels of each pair, in pair order (`pair(a, b)`).
+    private let pairIndex: [(a: Int, b: Int)]
 
     /// Seconds per tile.
     static let tileSeconds = 0.1
@@ -37,6 +39,7 @@ struct CrosstalkCorrelation {
         sums = Array(repeating: 0, count: capacity * pairs)
         tileOfSlot = Array(repeating: -1, count: capacity)
         current = Array(repeating: 0, count: pairs)
+        pairIndex = (0..<channels).flatMap { a in (a..<channels).map { b in (a: a, b: b) } }
     }
 
     /// Index of pair (a, b), a ≤ b, in a tile's sums.
@@ -53,21 +56,46 @@ struct CrosstalkCorrelation {
             if tile != currentTile { commit(); currentTile = tile }
             // The samples of this tile within the block, every `step`-th by global index.
             let tileEnd = min(count, (tile + 1) * tileLength - first)
-            var j = i + (step - n % step) % step
-            current.withUnsafeMutableBufferPointer { acc in
-                while j < tileEnd {
-                    var p = 0
-                    for a in 0..<channels {
-                        let x = signals[a][j]
-                        for b in a..<channels {
-                            acc[p] += x * signals[b][j]
-                            p += 1
-                        }
+            let j = i + (step - n % step) % step
+            if j < tileEnd { accumulate(signals, from: j, to: tileEnd) }
+            i = tileEnd
+        }
+    }
+
+    /// Adds samples `from`, `from + step`, … before `to` of every pair to the current tile's sums.
+    /// Pair by pair, four at a time: each sum takes its products in sample order (the same
+    /// additions as sample by sample), kept in a register, and four independent sums keep the
+    /// adder busy.
+    private mutating func accumulate(_ signals: [UnsafePointer<Double>], from: Int, to: Int) {
+        let step = self.step, pairs = self.pairs
+        current.withUnsafeMutableBufferPointer { acc in
+            pairIndex.withUnsafeBufferPointer { members in
+                var p = 0
+                while p + 4 <= pairs {
+                    let (a0, b0) = members[p], (a1, b1) = members[p + 1]
+                    let (a2, b2) = members[p + 2], (a3, b3) = members[p + 3]
+                    let (x0, y0, x1, y1) = (signals[a0], signals[b0], signals[a1], signals[b1])
+                    let (x2, y2, x3, y3) = (signals[a2], signals[b2], signals[a3], signals[b3])
+                    var (s0, s1, s2, s3) = (acc[p], acc[p + 1], acc[p + 2], acc[p + 3])
+                    var j = from
+                    while j < to {
+                        s0 += x0[j] * y0[j]
+                        s1 += x1[j] * y1[j]
+                        s2 += x2[j] * y2[j]
+                        s3 += x3[j] * y3[j]
+                        j += step
                     }
-                    j += step
+                    (acc[p], acc[p + 1], acc[p + 2], acc[p + 3]) = (s0, s1, s2, s3)
+                    p += 4
+                }
+                while p < pairs {
+                    let (x, y) = (signals[members[p].a], signals[members[p].b])
+                    var sum = acc[p], j = from
+                    while j < to { sum += x[j] * y[j]; j += step }
+                    acc[p] = sum
+                    p += 1
                 }
             }
-            i = tileEnd
         }
     }
 

@@ -79,20 +79,29 @@ extension ChannelDetector {
     /// a stream at a time.
     private func record(columns: [UnsafePointer<Double>], from i: Int, to k: Int, at n0: Int) {
         guard k > i else { return }
-        let mask = ringMask
-        for j in i..<k { energyRing[(n0 + j - i) & mask] = bandEnergy[j] }
-        for j in i..<k { motionRing[(n0 + j - i) & mask] = motionEnergy[j] }
+        copy(bandEnergy + i, count: k - i, intoRing: energyRing, at: n0)
+        copy(motionEnergy + i, count: k - i, intoRing: motionRing, at: n0)
         for c in 0..<columnCount {
-            let column = columns[c], raw = rawRing[c]
+            let column = columns[c]
+            copy(column + i, count: k - i, intoRing: rawRing[c], at: n0)
             var tracker = clipping[c]  // a local, so that it stays in registers
-            for j in i..<k {
-                let x = column[j]
-                raw[(n0 + j - i) & mask] = x
-                tracker.add(x)
-            }
+            for j in i..<k { tracker.add(column[j]) }
             clipping[c] = tracker
         }
         if collectTrace { for j in i..<k { addToTrace(bandEnergy[j]) } }
+    }
+
+    /// Writes `count` values as ring slots `n0 & ringMask` onwards, wrapping: at most two
+    /// contiguous copies instead of a masked store per value.
+    private func copy(_ values: UnsafePointer<Double>, count: Int, intoRing ring: UnsafeMutablePointer<Double>,
+                      at n0: Int) {
+        let length = ringMask + 1
+        // Of more values than slots only the last `length` stay.
+        let skipped = max(0, count - length)
+        let start = (n0 + skipped) & ringMask, total = count - skipped
+        let head = min(total, length - start)
+        (ring + start).update(from: values + skipped, count: head)
+        ring.update(from: values + skipped + head, count: total - head)
     }
 }
 
