@@ -47,8 +47,6 @@ public final class Analyzer {
     /// Rows held back until their correlation tile is complete, per column.
     @exclusivity(unchecked) private var carry: [[Double]] = []
     private var tracker: EpisodeTracker
-    /// Rows analysed in the conditioning/detection pipeline (`ChannelWork.pipeline`) so far.
-    private(set) var pipelinedRows = 0
     private var events: [DetectedEvent] = []
     private var episodes: [Episode] = []
     private var tally: SummaryTally
@@ -232,25 +230,12 @@ public final class Analyzer {
                 detectors[d].restart(first: columnIndices.map { pointers[$0][0] })
             }
         }
-        // The sample index of row 0 (detection, under way in the pipeline, moves the detectors').
         let first = detectors[0].index
-        let parts = pipelineParts(first: first, count: count)
-        let groups: [[SegmentGroup]]
-        if parts.count > 1 {
-            groups = ChannelWork.pipeline(detectors: detectors, columns: channelColumns,
-                                          pointers: pointers, parts: parts) { [self] rows in
-                ChannelWork.condition(detectors: detectors, columns: channelColumns, pointers: pointers,
-                                      rows: rows, parallel: false)
-                if correlation != nil { acrossChannels(rows: rows, first: first) }
-            }
-            pipelinedRows += count
-        } else {
-            ChannelWork.condition(detectors: detectors, columns: channelColumns, pointers: pointers,
-                                  rows: 0..<count, parallel: options.parallel)
-            if correlation != nil { acrossChannels(rows: 0..<count, first: first) }
-            groups = ChannelWork.detect(detectors: detectors, columns: channelColumns,
+        ChannelWork.condition(detectors: detectors, columns: channelColumns, pointers: pointers,
+                              rows: 0..<count, parallel: options.parallel)
+        if correlation != nil { acrossChannels(rows: 0..<count, first: first) }
+        let groups = ChannelWork.detect(detectors: detectors, columns: channelColumns,
                                         pointers: pointers, count: count, parallel: options.parallel)
-        }
         for (d, g) in groups.enumerated() where !g.isEmpty { finished[d] = g }
         needsRestart = false
         var outputs = release(finished, force: false)
@@ -260,29 +245,6 @@ public final class Analyzer {
         keep(closed)
         outputs += closed.map(AnalyzerOutput.episode)
         return outputs
-    }
-
-    /// Rows per part when a block is conditioned and detected in a pipeline: a few hundred
-    /// microseconds of work per part, so that the second core starts soon while the hand-offs
-    /// (a lock each) stay below a per cent.
-    static let pipelinePartRows = 1024
-
-    /// The parts in which `ChannelWork.pipeline` takes `count` rows starting at sample `first`,
-    /// or one part when the pipeline does not pay (one channel, a small block, or no second
-    /// core asked for). Parts end on tile boundaries (several EMG channels), so that the
-    /// crosstalk canceller sees the same tiles as in one piece.
-    private func pipelineParts(first: Int, count: Int) -> [Range<Int>] {
-        guard options.parallel, detectors.count > 1,
-              count * detectors.count >= ChannelWork.parallelThreshold else { return [0..<count] }
-        let tileLength = correlation?.tileLength ?? 1
-        let partLength = tileLength * max(1, Self.pipelinePartRows / tileLength)
-        var parts: [Range<Int>] = [], lower = 0
-        while lower < count {
-            let upper = min(count, ((first + lower) / partLength + 1) * partLength - first)
-            parts.append(lower..<upper)
-            lower = upper
-        }
-        return parts
     }
 
     /// Between conditioning and detection (several EMG channels): feeds block rows `rows` of the

@@ -1,11 +1,10 @@
 import Testing
 @testable import MyoTwitch
 
-/// The conditioning/detection pipeline (`ChannelWork.pipeline`: a block's parts conditioned and
-/// cleaned of crosstalk on one core while earlier parts are detected on another) gives exactly
-/// the result of doing each step over the whole block on one thread, for any block sizes, with a
-/// gap that falls inside a tile.
-@Suite struct AnalyzerPipelineTests {
+/// Channels conditioned and detected on several cores (`AnalyzerOptions.parallel`) give exactly
+/// the result of one thread, for any block sizes, with a gap that falls inside a crosstalk tile
+/// and with the held rows of an incomplete tile completed from the next block.
+@Suite struct AnalyzerParallelTests {
     /// Simulated recordings with every kind of event; `.mixed` on eight channels has crosstalk.
     static func recording(channels: Int, rate: Double, seed: UInt64) -> SimulatedRecording {
         Simulator.generate(SimulationScenario(sampleRateHz: rate, durationSeconds: 120,
@@ -15,7 +14,7 @@ import Testing
     /// Analyses `recording` in blocks of `blockSizes(k)` rows; the time axis jumps by 7.0123 s
     /// after `gapAfter` rows when given.
     static func analyse(_ recording: SimulatedRecording, parallel: Bool, gapAfter: Int? = nil,
-                        blockSizes: (Int) -> Int) -> (result: AnalysisResult, pipelinedRows: Int) {
+                        blockSizes: (Int) -> Int) -> AnalysisResult {
         let rate = recording.scenario.sampleRateHz
         let layout = RecordingLayout(sensor: .emg, sampleRateHz: rate, columns: recording.columns,
                                      units: recording.columns.map { _ in nil }, dialect: "plain", timeAxis: "test")
@@ -33,30 +32,27 @@ import Testing
             start = end
             k += 1
         }
-        return (analyzer.finish().result, analyzer.pipelinedRows)
+        return analyzer.finish().result
     }
 
     @Test(arguments: [(8, 2000.0, UInt64(71)), (4, 1000, 72), (3, 4000, 73)])
-    func pipelinedEqualsOneThread(channels: Int, rate: Double, seed: UInt64) {
+    func severalCoresEqualOneThread(channels: Int, rate: Double, seed: UInt64) {
         let recording = Self.recording(channels: channels, rate: rate, seed: seed)
         let gap = recording.sampleCount / 3 + 17
         let serial = Self.analyse(recording, parallel: false, gapAfter: gap) { _ in 4096 }
-        #expect(serial.pipelinedRows == 0)
-        #expect(serial.result.events.count > 20)
+        #expect(serial.events.count > 20)
         var state: UInt64 = seed
         let sizes: [(Int) -> Int] = [
             { _ in 4096 },
             { _ in 20_000 },
-            { _ in  // random sizes, most large enough to pipeline
+            { _ in
                 state = state &* 6364136223846793005 &+ 1442695040888963407
-                return Int(state >> 52) * 4 + 1
+                return Int(state >> 52) * 4 + 1  // up to 16 k rows
             },
         ]
-        for (k, blockSizes) in sizes.enumerated() {
-            let piped = Self.analyse(recording, parallel: true, gapAfter: gap, blockSizes: blockSizes)
-            // Large blocks go through the pipeline (the warm-up and small blocks do not).
-            if k == 1 { #expect(piped.pipelinedRows > recording.sampleCount / 2) }
-            let same = piped.result == serial.result  // outside #expect: a mismatch prints both
+        for blockSizes in sizes {
+            let parallel = Self.analyse(recording, parallel: true, gapAfter: gap, blockSizes: blockSizes)
+            let same = parallel == serial  // outside #expect: a mismatch prints both
             #expect(same)
         }
     }
