@@ -17,9 +17,11 @@ let package = Package(
             pkgConfig: "fftw3",
             providers: [.apt(["libfftw3-dev"])]
         ),
+        // The eight-lane filter sections in AVX-512, chosen at run time (`CascadeLanes`).
+        .target(name: "CSectionLanes"),
         .target(
             name: "MyoTwitch",
-            dependencies: ["CFFTW"]
+            dependencies: ["CFFTW", "CSectionLanes"]
         ),
         .executableTarget(
             name: "myotwitch",
