@@ -4,23 +4,29 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/// Second-order sections (transposed direct form II) run over rows of eight channels, one
-/// channel per lane of a 512-bit vector: the arithmetic of `SectionRecursion` in Swift,
-/// operation for operation (no fused multiply-add), so each lane is bit-identical to it.
-///
-/// `rows`: `count` rows of eight doubles (any alignment), filtered in place.
-/// `coefficients`: per section b0, b1, b2, a1, a2, each eight doubles (one per lane).
-/// `state`: per section z1, z2, each eight doubles; read and updated.
+/// Conditioning of eight EMG channels at once in AVX-512, one channel per lane: the band and
+/// motion filter cascades (second-order sections, transposed direct form II) of
+/// `ChannelConditioner`, operation for operation as in Swift (no fused multiply-add), so each
+/// channel's outputs are bit-identical to conditioning it alone.
 
-/// Whether this processor runs the kernels below (AVX-512 F, checked once at run time).
-bool myo_section_lanes8_available(void);
+/// Whether this processor runs `myo_condition_lanes8` (AVX-512 F, checked at run time).
+bool myo_condition_lanes8_available(void);
 
-/// Three sections in turn, sample by sample (as `SectionRecursion.three`).
-void myo_section_lanes8_three(double *rows, ptrdiff_t count, const double *coefficients,
-                              double *state);
+/// One cascade's sections: `coefficients` holds b0, b1, b2, a1, a2 per section (shared by the
+/// lanes); `state` holds z1[8], z2[8] per section (per lane), read and updated.
+typedef struct {
+    const double *coefficients;
+    double *state;
+    ptrdiff_t sections;
+} myo_lanes8_cascade;
 
-/// One section (as `SectionRecursion.one`).
-void myo_section_lanes8_one(double *rows, ptrdiff_t count, const double *coefficients,
-                            double *state);
+/// Conditions `count` rows of eight channels: `columns[c]` holds channel c's raw samples. Writes
+/// each channel's squared band output to `band_energy[c]`, the band output itself to
+/// `band_signal[c]` when `band_signal` is not NULL, and the squared motion output to
+/// `motion_energy[c]`.
+void myo_condition_lanes8(const double *const *columns, ptrdiff_t count,
+                          myo_lanes8_cascade band, myo_lanes8_cascade motion,
+                          double *const *band_energy, double *const *band_signal,
+                          double *const *motion_energy);
 
 #endif

@@ -1,5 +1,3 @@
-internal import CSectionLanes
-
 /// One filter cascade run over several channels at once, a channel per SIMD lane.
 ///
 /// Every EMG channel of a recording has the same band, notch and motion filters (one mains
@@ -44,10 +42,6 @@ struct CascadeLanes<V: SIMD & SectionSample> where V.Scalar == Double {
     /// Filters `buffer` (one vector per row) in place, three sections per pass as
     /// `FilterCascade.process` does, so that independent recursions overlap.
     mutating func process(_ buffer: UnsafeMutablePointer<V>, count: Int) {
-        if V.self == SIMD8<Double>.self && Self.hasKernel8 {
-            buffer.withMemoryRebound(to: Double.self, capacity: count * 8) { processInKernel($0, count: count) }
-            return
-        }
         var k = 0
         while k + 3 <= z1.count {
             var (p, q, r) = (section(k), section(k + 1), section(k + 2))
@@ -60,46 +54,6 @@ struct CascadeLanes<V: SIMD & SectionSample> where V.Scalar == Double {
             SectionRecursion.one(&s, buffer, count: count)
             (z1[k], z2[k]) = (s.z1, s.z2)
             k += 1
-        }
-    }
-
-    /// Whether the processor runs the AVX-512 kernels (`CSectionLanes`): eight lanes in one
-    /// register, all fifteen coefficients of three sections held in registers. The Swift
-    /// recursion on `SIMD8` compiles to four 128-bit halves with the coefficients reloaded from
-    /// memory (registers run out), several times the instructions.
-    static var hasKernel8: Bool { SectionLanesKernel.available }
-
-    /// `process` for eight lanes through the kernels: the same sections in the same groups of
-    /// three, the same operations, so the same bits.
-    private mutating func processInKernel(_ rows: UnsafeMutablePointer<Double>, count: Int) {
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * 7 * 8) { scratch in
-            let coefficients = scratch.baseAddress!, state = coefficients + 3 * 5 * 8
-            var k = 0
-            while k < z1.count {
-                let group = z1.count - k >= 3 ? 3 : 1
-                for j in 0..<group {
-                    let vectors = [b0[k + j], b1[k + j], b2[k + j], a1[k + j], a2[k + j]]
-                    for (m, vector) in vectors.enumerated() {
-                        for lane in 0..<8 { coefficients[(j * 5 + m) * 8 + lane] = vector[lane] }
-                    }
-                    for lane in 0..<8 {
-                        state[j * 16 + lane] = z1[k + j][lane]
-                        state[j * 16 + 8 + lane] = z2[k + j][lane]
-                    }
-                }
-                if group == 3 {
-                    myo_section_lanes8_three(rows, count, coefficients, state)
-                } else {
-                    myo_section_lanes8_one(rows, count, coefficients, state)
-                }
-                for j in 0..<group {
-                    for lane in 0..<8 {
-                        z1[k + j][lane] = state[j * 16 + lane]
-                        z2[k + j][lane] = state[j * 16 + 8 + lane]
-                    }
-                }
-                k += group
-            }
         }
     }
 
@@ -121,9 +75,4 @@ extension FilterCascade {
         sections[k].z1 = z1
         sections[k].z2 = z2
     }
-}
-
-/// The run-time check for the eight-lane kernels, made once.
-enum SectionLanesKernel {
-    static let available = myo_section_lanes8_available()
 }

@@ -1,3 +1,5 @@
+internal import CSectionLanes
+
 extension ChannelConditioner {
     /// Whether `other` can share SIMD lanes with this conditioner: one column each and the same
     /// band and motion coefficients (true for every EMG channel of a recording).
@@ -21,6 +23,11 @@ extension ChannelConditioner {
     ) where V.Scalar == Double {
         let lanes = V.scalarCount
         precondition(conditioners.count == lanes && columns.count == lanes)
+        if lanes == 8 && LaneKernel.available && (bandSignal.allSatisfy { $0 == nil } || bandSignal.allSatisfy { $0 != nil }) {
+            processInKernel(&conditioners, columns: columns, count: count, bandEnergy: bandEnergy,
+                            motionEnergy: motionEnergy, bandSignal: bandSignal)
+            return
+        }
         // Runs one cascade per channel over the raw columns in lanes; writes each lane's energy
         // (and signal, where asked) and returns the cascades with their new state.
         func run(_ cascades: [FilterCascade], energy: [UnsafeMutablePointer<Double>],
@@ -49,6 +56,77 @@ extension ChannelConditioner {
         for lane in 0..<lanes {
             conditioners[lane].band[0] = bands[lane]
             conditioners[lane].motion[0] = motions[lane]
+        }
+    }
+
+    /// `process` for eight lanes in the AVX-512 kernel (`CSectionLanes`): rows gathered and
+    /// scattered by 8×8 transposes, each row one 512-bit register, a section's coefficients in
+    /// registers — the Swift recursion on `SIMD8` runs as four 128-bit halves and reloads them.
+    /// The same operations in the same order (no fused multiply-add), so the same bits.
+    private static func processInKernel(
+        _ conditioners: inout [ChannelConditioner], columns: [UnsafePointer<Double>], count: Int,
+        bandEnergy: [UnsafeMutablePointer<Double>], motionEnergy: [UnsafeMutablePointer<Double>],
+        bandSignal: [UnsafeMutablePointer<Double>?]
+    ) {
+        var band = LaneKernel.Cascade(conditioners.map { $0.band[0] })
+        var motion = LaneKernel.Cascade(conditioners.map { $0.motion[0] })
+        let columns = columns.map { Optional($0) }, bandEnergy = bandEnergy.map { Optional($0) }
+        let motionEnergy = motionEnergy.map { Optional($0) }
+        band.withKernelCascade { bandCascade in
+            motion.withKernelCascade { motionCascade in
+                if bandSignal[0] != nil {
+                    myo_condition_lanes8(columns, count, bandCascade, motionCascade, bandEnergy, bandSignal, motionEnergy)
+                } else {
+                    myo_condition_lanes8(columns, count, bandCascade, motionCascade, bandEnergy, nil, motionEnergy)
+                }
+            }
+        }
+        for lane in 0..<8 {
+            band.store(lane: lane, into: &conditioners[lane].band[0])
+            motion.store(lane: lane, into: &conditioners[lane].motion[0])
+        }
+    }
+}
+
+/// The eight-lane conditioning kernel's run-time check and its view of a cascade.
+enum LaneKernel {
+    /// Whether the processor runs `myo_condition_lanes8` (AVX-512 F), checked once.
+    static let available = myo_condition_lanes8_available()
+
+    /// Eight channels' cascades (same coefficients) as the kernel takes them: b0, b1, b2, a1,
+    /// a2 per section; z1[8], z2[8] per section.
+    struct Cascade {
+        var coefficients: [Double]
+        var state: [Double]
+        let sections: Int
+
+        init(_ cascades: [FilterCascade]) {
+            let first = cascades[0].sections
+            sections = first.count
+            coefficients = first.flatMap { [$0.b0, $0.b1, $0.b2, $0.a1, $0.a2] }
+            state = Array(repeating: 0, count: 16 * sections)
+            for k in 0..<sections {
+                for lane in 0..<8 {
+                    state[16 * k + lane] = cascades[lane].sections[k].z1
+                    state[16 * k + 8 + lane] = cascades[lane].sections[k].z2
+                }
+            }
+        }
+
+        mutating func withKernelCascade<R>(_ body: (myo_lanes8_cascade) -> R) -> R {
+            let sections = self.sections
+            return coefficients.withUnsafeBufferPointer { c in
+                state.withUnsafeMutableBufferPointer { z in
+                    body(myo_lanes8_cascade(coefficients: c.baseAddress, state: z.baseAddress, sections: sections))
+                }
+            }
+        }
+
+        /// Copies lane `lane`'s filter state back into its channel's cascade.
+        func store(lane: Int, into cascade: inout FilterCascade) {
+            for k in 0..<sections {
+                cascade.setState(section: k, z1: state[16 * k + lane], z2: state[16 * k + 8 + lane])
+            }
         }
     }
 }
