@@ -15,15 +15,18 @@ extension ChannelConditioner {
     ///   - columns: each channel's raw samples.
     ///   - outputs: each channel's band energy, motion energy and (optional) band signal.
     ///   - scratch: room for `count` vectors.
+    ///   - kernel: whether eight lanes may run in the AVX-512 kernel (where the processor has
+    ///     it); false runs the Swift lanes, for the tests.
     static func process<V: SIMD & SectionSample>(
         _ conditioners: inout [ChannelConditioner], as _: V.Type, columns: [UnsafePointer<Double>],
         count: Int, bandEnergy: [UnsafeMutablePointer<Double>],
         motionEnergy: [UnsafeMutablePointer<Double>], bandSignal: [UnsafeMutablePointer<Double>?],
-        scratch: UnsafeMutablePointer<V>
+        scratch: UnsafeMutablePointer<V>, kernel: Bool = true
     ) where V.Scalar == Double {
         let lanes = V.scalarCount
         precondition(conditioners.count == lanes && columns.count == lanes)
-        if lanes == 8 && LaneKernel.available && (bandSignal.allSatisfy { $0 == nil } || bandSignal.allSatisfy { $0 != nil }) {
+        let signalsAlike = bandSignal.allSatisfy { $0 == nil } || bandSignal.allSatisfy { $0 != nil }
+        if kernel && lanes == 8 && LaneKernel.available && signalsAlike {
             processInKernel(&conditioners, columns: columns, count: count, bandEnergy: bandEnergy,
                             motionEnergy: motionEnergy, bandSignal: bandSignal)
             return

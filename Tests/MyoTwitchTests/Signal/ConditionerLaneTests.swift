@@ -4,12 +4,12 @@ import Testing
 
 /// Conditioning EMG channels together in SIMD lanes must give what conditioning each alone
 /// gives, bit for bit, block after block (the filter state carries over). Eight lanes run in the
-/// AVX-512 kernels where the processor has them (`CascadeLanes.hasKernel8`), in groups of three
-/// sections and single ones (7 band sections with three notches).
+/// Swift lanes and (`kernel: true`, where the processor has AVX-512) in `myo_condition_lanes8`,
+/// whose sections go in groups of three, two and one (6 and 7 band sections, 2 motion ones).
 @Suite struct ConditionerLaneTests {
-    @Test(arguments: [(2, [50.0, 100, 150]), (4, [60.0, 120, 180, 240]), (4, []), (8, [50.0, 100]),
-                      (8, [50.0, 100, 150])])
-    func lanesMatchOneChannelAtATime(lanes: Int, notches: [Double]) {
+    @Test(arguments: [(2, [50.0, 100, 150], false), (4, [60.0, 120, 180, 240], false), (4, [], false),
+                      (8, [50.0, 100], false), (8, [50.0, 100], true), (8, [50.0, 100, 150], true)])
+    func lanesMatchOneChannelAtATime(lanes: Int, notches: [Double], kernel: Bool) {
         let rate = 2000.0, blocks = [4096, 1, 777, 4096]
         var random = SimulationRandom(seed: UInt64(lanes * 100 + notches.count))
         let total = blocks.reduce(0, +)
@@ -50,7 +50,8 @@ import Testing
                 if lanes == 8 {
                     ChannelConditioner.process(&together, as: SIMD8<Double>.self, columns: rows, count: count,
                                                bandEnergy: bandT, motionEnergy: motionT, bandSignal: signalT,
-                                               scratch: vectors.bindMemory(to: SIMD8<Double>.self, capacity: count))
+                                               scratch: vectors.bindMemory(to: SIMD8<Double>.self, capacity: count),
+                                               kernel: kernel)
                 } else if lanes == 4 {
                     ChannelConditioner.process(&together, as: SIMD4<Double>.self, columns: rows, count: count,
                                                bandEnergy: bandT, motionEnergy: motionT, bandSignal: signalT,
