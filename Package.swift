@@ -17,7 +17,7 @@ let package = Package(
             pkgConfig: "fftw3",
             providers: [.apt(["libfftw3-dev"])]
         ),
-        // The eight-lane filter sections in AVX-512, chosen at run time (`CascadeLanes`).
+        // Eight EMG channels conditioned in AVX-512 where the processor has it (`LaneKernel`).
         .target(name: "CSectionLanes"),
         .target(
             name: "MyoTwitch",

@@ -230,10 +230,9 @@ public final class Analyzer {
                 detectors[d].restart(first: columnIndices.map { pointers[$0][0] })
             }
         }
-        let first = detectors[0].index
         ChannelWork.condition(detectors: detectors, columns: channelColumns, pointers: pointers,
-                              rows: 0..<count, parallel: options.parallel)
-        if correlation != nil { acrossChannels(rows: 0..<count, first: first) }
+                              count: count, parallel: options.parallel)
+        if correlation != nil { acrossChannels(count: count) }
         let groups = ChannelWork.detect(detectors: detectors, columns: channelColumns,
                                         pointers: pointers, count: count, parallel: options.parallel)
         for (d, g) in groups.enumerated() where !g.isEmpty { finished[d] = g }
@@ -247,10 +246,10 @@ public final class Analyzer {
         return outputs
     }
 
-    /// Between conditioning and detection (several EMG channels): feeds block rows `rows` of the
-    /// pass-band signals to the correlation a tile at a time and takes the crosstalk out of each
-    /// tile. `first` is the sample index of the block's row 0.
-    private func acrossChannels(rows: Range<Int>, first: Int) {
+    /// Between conditioning and detection (several EMG channels): feeds the pass-band signals to
+    /// the correlation a tile at a time and takes the crosstalk out of each tile.
+    private func acrossChannels(count: Int) {
+        let first = detectors[0].index
         let tileLength = correlation!.tileLength
         if tileSignals.count != detectors.count {
             tileSignals = detectors.map(\.bandSignal)
@@ -258,9 +257,9 @@ public final class Analyzer {
             changedChannels = Array(repeating: false, count: detectors.count)
         }
         for d in detectors.indices { changedChannels[d] = false }
-        var i = rows.lowerBound
-        while i < rows.upperBound {
-            let end = min(rows.upperBound, ((first + i) / tileLength + 1) * tileLength - first)
+        var i = 0
+        while i < count {
+            let end = min(count, ((first + i) / tileLength + 1) * tileLength - first)
             for d in detectors.indices {
                 tileSignals[d] = detectors[d].bandSignal + i
                 tileInputs[d] = UnsafePointer(tileSignals[d])
@@ -270,7 +269,7 @@ public final class Analyzer {
                              correlation: correlation!, changed: &changedChannels)
             i = end
         }
-        for d in detectors.indices where changedChannels[d] { detectors[d].bandSignalChanged(rows: rows) }
+        for d in detectors.indices where changedChannels[d] { detectors[d].bandSignalChanged(count: count) }
     }
 
     /// Classifies finished groups and hands out the candidates no other channel can still

@@ -11,24 +11,24 @@ enum ChannelWork {
     /// filters are alike (the EMG channels of a recording) run together in SIMD lanes
     /// (`laneGroups`), which gives the same energies, bit for bit, in about half the time.
     static func condition(detectors: [ChannelDetector], columns: [[Int]],
-                          pointers: [UnsafePointer<Double>], rows: Range<Int>, parallel: Bool = true) {
+                          pointers: [UnsafePointer<Double>], count: Int, parallel: Bool = true) {
         let groups = laneGroups(detectors, columns: columns)
-        forEach(groups.count, rows: rows.count * detectors.count / max(1, groups.count), parallel: parallel) { g in
+        forEach(groups.count, rows: count * detectors.count / max(1, groups.count), parallel: parallel) { g in
             let members = groups[g]
             let inputs = members.map { pointers[columns[$0][0]] }
             switch members.count {
             case 8:
                 ChannelDetector.conditionTogether(members.map { detectors[$0] }, as: SIMD8<Double>.self,
-                                                  columns: inputs, rows: rows)
+                                                  columns: inputs, count: count)
             case 4:
                 ChannelDetector.conditionTogether(members.map { detectors[$0] }, as: SIMD4<Double>.self,
-                                                  columns: inputs, rows: rows)
+                                                  columns: inputs, count: count)
             case 2:
                 ChannelDetector.conditionTogether(members.map { detectors[$0] }, as: SIMD2<Double>.self,
-                                                  columns: inputs, rows: rows)
+                                                  columns: inputs, count: count)
             default:
                 let d = members[0]
-                detectors[d].condition(columns: columns[d].map { pointers[$0] }, rows: rows)
+                detectors[d].condition(columns: columns[d].map { pointers[$0] }, count: count)
             }
         }
     }
@@ -59,7 +59,7 @@ enum ChannelWork {
         let results = GroupSlots(count: detectors.count)
         forEach(detectors.count, rows: count, parallel: parallel) { d in
             var groups: [SegmentGroup] = []
-            detectors[d].detect(columns: columns[d].map { pointers[$0] }, rows: 0..<count,
+            detectors[d].detect(columns: columns[d].map { pointers[$0] }, count: count,
                                 finished: &groups)
             results.set(d, groups)
         }

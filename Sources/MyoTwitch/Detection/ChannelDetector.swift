@@ -251,35 +251,28 @@ final class ChannelDetector {
 
     /// Processes `count` rows (`columns[c]`: column `c`); finished groups go to `finished`.
     func process(columns: [UnsafePointer<Double>], count: Int, finished: inout [SegmentGroup]) {
-        condition(columns: columns, rows: 0..<count)
-        detect(columns: columns, rows: 0..<count, finished: &finished)
+        condition(columns: columns, count: count)
+        detect(columns: columns, count: count, finished: &finished)
     }
 
-    /// The first half of `process`: filters block rows `rows` (in order after the rows conditioned
-    /// before) into the same rows of the block's band and motion energies (and `bandSignal`, when
-    /// kept), so that the analyzer can work across channels on the pass-band signals before
-    /// `detect` runs on the same rows. `columns[c]` points at the block's row 0 of column `c`.
-    ///
-    /// Touches only the filters and those rows: while it runs, `detect` may run on earlier rows
-    /// of the same block on another thread (`ChannelWork.pipeline`), once `reserve` has made room
-    /// for the whole block.
-    func condition(columns: [UnsafePointer<Double>], rows: Range<Int>) {
-        guard !rows.isEmpty else { return }
-        reserve(rows.upperBound)
-        let first = rows.lowerBound
-        conditioner.process(columns: columns.map { $0 + first }, count: rows.count,
-                            bandEnergy: bandEnergy + first, motionEnergy: motionEnergy + first,
-                            scratch: scratch + first, bandSignal: keepsBandSignal ? bandSignal + first : nil)
+    /// The first half of `process`: filters `count` rows into the block's band and motion
+    /// energies (and `bandSignal`, when kept), so that the analyzer can work across channels on
+    /// the pass-band signals before `detect` runs on the same rows.
+    func condition(columns: [UnsafePointer<Double>], count: Int) {
+        guard count > 0 else { return }
+        reserve(count)
+        conditioner.process(columns: columns, count: count, bandEnergy: bandEnergy,
+                            motionEnergy: motionEnergy, scratch: scratch,
+                            bandSignal: keepsBandSignal ? bandSignal : nil)
     }
 
-    /// The second half of `process`: runs the envelope, thresholds and segmentation over block
-    /// rows `rows`, which `condition` prepared (`columns` as there).
-    func detect(columns: [UnsafePointer<Double>], rows: Range<Int>, finished: inout [SegmentGroup]) {
-        guard !rows.isEmpty else { return }
+    /// The second half of `process`: runs the envelope, thresholds and segmentation over the
+    /// `count` rows that `condition` prepared.
+    func detect(columns: [UnsafePointer<Double>], count: Int, finished: inout [SegmentGroup]) {
+        guard count > 0 else { return }
         let window = energyWindow, ring = energyRing, mask = ringMask
         let length = envelopeLength, inverseLength = 1 / Double(envelopeLength)
-        let count = rows.upperBound
-        var i = rows.lowerBound
+        var i = 0
         while i < count {
             if phase == .idle && !slowActive {
                 i = quietRun(columns: columns, from: i, count: count)
