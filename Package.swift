@@ -17,7 +17,7 @@ let package = Package(
             pkgConfig: "fftw3",
             providers: [.apt(["libfftw3-dev"])]
         ),
-        // Eight EMG channels conditioned in AVX-512 where the processor has it (`LaneKernel`).
+        // Eight EMG channels conditioned in AVX2 where the processor has it (`LaneKernel`).
         .target(name: "CSectionLanes"),
         .target(
             name: "MyoTwitch",

@@ -10,157 +10,152 @@
 #pragma clang fp contract(off)
 #endif
 
-#define AVX512 __attribute__((target("avx512f")))
-#define MUL _mm512_mul_pd
-#define ADD _mm512_add_pd
-#define SUB _mm512_sub_pd
-
-bool myo_condition_lanes8_available(void) {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx512f");
-}
-
-/// r[j][k] ← r[k][j]: eight vectors of eight doubles transposed in 24 two-source permutes.
-AVX512 static inline void transpose8(__m512d r[8]) {
-    __m512d s[8], t[8];
-    for (int k = 0; k < 8; k += 2) {
-        s[k] = _mm512_unpacklo_pd(r[k], r[k + 1]);
-        s[k + 1] = _mm512_unpackhi_pd(r[k], r[k + 1]);
-    }
-    const __m512i pairsLow = _mm512_set_epi64(13, 12, 5, 4, 9, 8, 1, 0);
-    const __m512i pairsHigh = _mm512_set_epi64(15, 14, 7, 6, 11, 10, 3, 2);
-    for (int h = 0; h < 8; h += 4) {
-        t[h + 0] = _mm512_permutex2var_pd(s[h + 0], pairsLow, s[h + 2]);
-        t[h + 1] = _mm512_permutex2var_pd(s[h + 0], pairsHigh, s[h + 2]);
-        t[h + 2] = _mm512_permutex2var_pd(s[h + 1], pairsLow, s[h + 3]);
-        t[h + 3] = _mm512_permutex2var_pd(s[h + 1], pairsHigh, s[h + 3]);
-    }
-    const __m512i halvesLow = _mm512_set_epi64(11, 10, 9, 8, 3, 2, 1, 0);
-    const __m512i halvesHigh = _mm512_set_epi64(15, 14, 13, 12, 7, 6, 5, 4);
-    r[0] = _mm512_permutex2var_pd(t[0], halvesLow, t[4]);
-    r[4] = _mm512_permutex2var_pd(t[0], halvesHigh, t[4]);
-    r[2] = _mm512_permutex2var_pd(t[1], halvesLow, t[5]);
-    r[6] = _mm512_permutex2var_pd(t[1], halvesHigh, t[5]);
-    r[1] = _mm512_permutex2var_pd(t[2], halvesLow, t[6]);
-    r[5] = _mm512_permutex2var_pd(t[2], halvesHigh, t[6]);
-    r[3] = _mm512_permutex2var_pd(t[3], halvesLow, t[7]);
-    r[7] = _mm512_permutex2var_pd(t[3], halvesHigh, t[7]);
-}
-
-/// One section's recursion (`SectionRecursion`): y = b0 x + z1; z1 = b1 x − a1 y + z2;
-/// z2 = b2 x − a2 y.
-#define SECTION(x, y, b0, b1, b2, a1, a2, z1, z2) \
-    const __m512d y = ADD(MUL(b0, x), z1);       \
-    z1 = ADD(SUB(MUL(b1, x), MUL(a1, y)), z2);   \
-    z2 = SUB(MUL(b2, x), MUL(a2, y));
-
-#define COEFFICIENTS(p, c)                                                           \
-    const __m512d p##b0 = _mm512_set1_pd((c)[0]), p##b1 = _mm512_set1_pd((c)[1]),    \
-                  p##b2 = _mm512_set1_pd((c)[2]), p##a1 = _mm512_set1_pd((c)[3]),    \
-                  p##a2 = _mm512_set1_pd((c)[4]);
-
-/// Three sections in turn over `rows`, sample by sample: three independent recursions in flight.
-AVX512 static void three(double *rows, ptrdiff_t count, const double *c, double *z) {
-    COEFFICIENTS(p, c) COEFFICIENTS(q, c + 5) COEFFICIENTS(r, c + 10)
-    __m512d p1 = _mm512_loadu_pd(z), p2 = _mm512_loadu_pd(z + 8);
-    __m512d q1 = _mm512_loadu_pd(z + 16), q2 = _mm512_loadu_pd(z + 24);
-    __m512d r1 = _mm512_loadu_pd(z + 32), r2 = _mm512_loadu_pd(z + 40);
-    for (ptrdiff_t i = 0; i < count; i++) {
-        const __m512d x = _mm512_loadu_pd(rows + 8 * i);
-        SECTION(x, y, pb0, pb1, pb2, pa1, pa2, p1, p2)
-        SECTION(y, u, qb0, qb1, qb2, qa1, qa2, q1, q2)
-        SECTION(u, v, rb0, rb1, rb2, ra1, ra2, r1, r2)
-        _mm512_storeu_pd(rows + 8 * i, v);
-    }
-    _mm512_storeu_pd(z, p1); _mm512_storeu_pd(z + 8, p2);
-    _mm512_storeu_pd(z + 16, q1); _mm512_storeu_pd(z + 24, q2);
-    _mm512_storeu_pd(z + 32, r1); _mm512_storeu_pd(z + 40, r2);
-}
-
-/// Two sections in turn.
-AVX512 static void two(double *rows, ptrdiff_t count, const double *c, double *z) {
-    COEFFICIENTS(p, c) COEFFICIENTS(q, c + 5)
-    __m512d p1 = _mm512_loadu_pd(z), p2 = _mm512_loadu_pd(z + 8);
-    __m512d q1 = _mm512_loadu_pd(z + 16), q2 = _mm512_loadu_pd(z + 24);
-    for (ptrdiff_t i = 0; i < count; i++) {
-        const __m512d x = _mm512_loadu_pd(rows + 8 * i);
-        SECTION(x, y, pb0, pb1, pb2, pa1, pa2, p1, p2)
-        SECTION(y, u, qb0, qb1, qb2, qa1, qa2, q1, q2)
-        _mm512_storeu_pd(rows + 8 * i, u);
-    }
-    _mm512_storeu_pd(z, p1); _mm512_storeu_pd(z + 8, p2);
-    _mm512_storeu_pd(z + 16, q1); _mm512_storeu_pd(z + 24, q2);
-}
-
-/// One section.
-AVX512 static void one(double *rows, ptrdiff_t count, const double *c, double *z) {
-    COEFFICIENTS(p, c)
-    __m512d p1 = _mm512_loadu_pd(z), p2 = _mm512_loadu_pd(z + 8);
-    for (ptrdiff_t i = 0; i < count; i++) {
-        const __m512d x = _mm512_loadu_pd(rows + 8 * i);
-        SECTION(x, y, pb0, pb1, pb2, pa1, pa2, p1, p2)
-        _mm512_storeu_pd(rows + 8 * i, y);
-    }
-    _mm512_storeu_pd(z, p1); _mm512_storeu_pd(z + 8, p2);
-}
-
-/// A whole cascade over `rows`: three sections per pass while three are left, then two or one.
-/// How sections are grouped does not change any value, only how many recursions overlap.
-AVX512 static void cascade(double *rows, ptrdiff_t count, myo_lanes8_cascade f) {
-    ptrdiff_t k = 0;
-    for (; k + 3 <= f.sections; k += 3) three(rows, count, f.coefficients + 5 * k, f.state + 16 * k);
-    if (f.sections - k == 2) two(rows, count, f.coefficients + 5 * k, f.state + 16 * k);
-    else if (f.sections - k == 1) one(rows, count, f.coefficients + 5 * k, f.state + 16 * k);
-}
-
-/// Writes rows [i, i + 8) of `rows` to the eight channels at `offset + i`: the values to
-/// `signal` (unless NULL), their squares to `energy`.
-AVX512 static void scatter8(const double *rows, ptrdiff_t i, ptrdiff_t offset, double *const *energy,
-                            double *const *signal) {
-    __m512d r[8], e[8];
-    for (int j = 0; j < 8; j++) {
-        r[j] = _mm512_load_pd(rows + 8 * (i + j));
-        e[j] = MUL(r[j], r[j]);
-    }
-    transpose8(e);
-    for (int c = 0; c < 8; c++) _mm512_storeu_pd(energy[c] + offset + i, e[c]);
-    if (signal) {
-        transpose8(r);
-        for (int c = 0; c < 8; c++) _mm512_storeu_pd(signal[c] + offset + i, r[c]);
-    }
-}
-
-/// Rows per chunk: both chunks' rows (2 × 16 KiB) stay in the first-level cache through the
-/// cascades' passes.
+/// Rows per chunk: both cascades' rows (2 × 16 KiB) stay in the first-level cache through
+/// their passes.
 enum { CHUNK = 256 };
 
-AVX512 void myo_condition_lanes8(const double *const *columns, ptrdiff_t count,
-                                 myo_lanes8_cascade band, myo_lanes8_cascade motion,
-                                 double *const *band_energy, double *const *band_signal,
-                                 double *const *motion_energy) {
+int myo_condition_lanes8_level(void) {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") ? 1 : 0;
+}
+
+// A row of eight channels as two 256-bit halves (lanes 0–3, 4–7), both halves in one pass.
+
+#define AVX2 __attribute__((target("avx2")))
+typedef double v4d __attribute__((vector_size(32)));
+
+AVX2 static inline v4d load4(const double *p) { v4d v; __builtin_memcpy(&v, p, sizeof v); return v; }
+AVX2 static inline void store4(double *p, v4d v) { __builtin_memcpy(p, &v, sizeof v); }
+
+/// r[j][k] ← r[k][j] for four vectors of four doubles.
+AVX2 static inline void transpose4(__m256d r[4]) {
+    const __m256d t0 = _mm256_unpacklo_pd(r[0], r[1]), t1 = _mm256_unpackhi_pd(r[0], r[1]);
+    const __m256d t2 = _mm256_unpacklo_pd(r[2], r[3]), t3 = _mm256_unpackhi_pd(r[2], r[3]);
+    r[0] = _mm256_permute2f128_pd(t0, t2, 0x20);
+    r[1] = _mm256_permute2f128_pd(t1, t3, 0x20);
+    r[2] = _mm256_permute2f128_pd(t0, t2, 0x31);
+    r[3] = _mm256_permute2f128_pd(t1, t3, 0x31);
+}
+
+/// One section's recursion (`SectionRecursion`) on four lanes: y = b0 x + z1;
+/// z1 = b1 x − a1 y + z2; z2 = b2 x − a2 y. The vector operators round each product and sum on
+/// its own (contraction is off), in the order written.
+#define SECTION4(x, y, b0, b1, b2, a1, a2, z1, z2) \
+    const v4d y = b0 * x + z1;                     \
+    z1 = b1 * x - a1 * y + z2;                     \
+    z2 = b2 * x - a2 * y;
+
+#define COEFFICIENTS4(p, c)                                                      \
+    const v4d p##b0 = {(c)[0], (c)[0], (c)[0], (c)[0]};                          \
+    const v4d p##b1 = {(c)[1], (c)[1], (c)[1], (c)[1]};                          \
+    const v4d p##b2 = {(c)[2], (c)[2], (c)[2], (c)[2]};                          \
+    const v4d p##a1 = {(c)[3], (c)[3], (c)[3], (c)[3]};                          \
+    const v4d p##a2 = {(c)[4], (c)[4], (c)[4], (c)[4]};
+
+AVX2 static void three4(double *rows, ptrdiff_t count, const double *c, double *z) {
+    COEFFICIENTS4(p, c) COEFFICIENTS4(q, c + 5) COEFFICIENTS4(r, c + 10)
+    v4d p1l = load4(z), p1h = load4(z + 4), p2l = load4(z + 8), p2h = load4(z + 12);
+    v4d q1l = load4(z + 16), q1h = load4(z + 20), q2l = load4(z + 24), q2h = load4(z + 28);
+    v4d r1l = load4(z + 32), r1h = load4(z + 36), r2l = load4(z + 40), r2h = load4(z + 44);
+    for (ptrdiff_t i = 0; i < count; i++) {
+        const v4d xl = load4(rows + 8 * i), xh = load4(rows + 8 * i + 4);
+        SECTION4(xl, yl, pb0, pb1, pb2, pa1, pa2, p1l, p2l)
+        SECTION4(xh, yh, pb0, pb1, pb2, pa1, pa2, p1h, p2h)
+        SECTION4(yl, ul, qb0, qb1, qb2, qa1, qa2, q1l, q2l)
+        SECTION4(yh, uh, qb0, qb1, qb2, qa1, qa2, q1h, q2h)
+        SECTION4(ul, vl, rb0, rb1, rb2, ra1, ra2, r1l, r2l)
+        SECTION4(uh, vh, rb0, rb1, rb2, ra1, ra2, r1h, r2h)
+        store4(rows + 8 * i, vl);
+        store4(rows + 8 * i + 4, vh);
+    }
+    store4(z, p1l); store4(z + 4, p1h); store4(z + 8, p2l); store4(z + 12, p2h);
+    store4(z + 16, q1l); store4(z + 20, q1h); store4(z + 24, q2l); store4(z + 28, q2h);
+    store4(z + 32, r1l); store4(z + 36, r1h); store4(z + 40, r2l); store4(z + 44, r2h);
+}
+
+AVX2 static void two4(double *rows, ptrdiff_t count, const double *c, double *z) {
+    COEFFICIENTS4(p, c) COEFFICIENTS4(q, c + 5)
+    v4d p1l = load4(z), p1h = load4(z + 4), p2l = load4(z + 8), p2h = load4(z + 12);
+    v4d q1l = load4(z + 16), q1h = load4(z + 20), q2l = load4(z + 24), q2h = load4(z + 28);
+    for (ptrdiff_t i = 0; i < count; i++) {
+        const v4d xl = load4(rows + 8 * i), xh = load4(rows + 8 * i + 4);
+        SECTION4(xl, yl, pb0, pb1, pb2, pa1, pa2, p1l, p2l)
+        SECTION4(xh, yh, pb0, pb1, pb2, pa1, pa2, p1h, p2h)
+        SECTION4(yl, ul, qb0, qb1, qb2, qa1, qa2, q1l, q2l)
+        SECTION4(yh, uh, qb0, qb1, qb2, qa1, qa2, q1h, q2h)
+        store4(rows + 8 * i, ul);
+        store4(rows + 8 * i + 4, uh);
+    }
+    store4(z, p1l); store4(z + 4, p1h); store4(z + 8, p2l); store4(z + 12, p2h);
+    store4(z + 16, q1l); store4(z + 20, q1h); store4(z + 24, q2l); store4(z + 28, q2h);
+}
+
+AVX2 static void one4(double *rows, ptrdiff_t count, const double *c, double *z) {
+    COEFFICIENTS4(p, c)
+    v4d p1l = load4(z), p1h = load4(z + 4), p2l = load4(z + 8), p2h = load4(z + 12);
+    for (ptrdiff_t i = 0; i < count; i++) {
+        const v4d xl = load4(rows + 8 * i), xh = load4(rows + 8 * i + 4);
+        SECTION4(xl, yl, pb0, pb1, pb2, pa1, pa2, p1l, p2l)
+        SECTION4(xh, yh, pb0, pb1, pb2, pa1, pa2, p1h, p2h)
+        store4(rows + 8 * i, yl);
+        store4(rows + 8 * i + 4, yh);
+    }
+    store4(z, p1l); store4(z + 4, p1h); store4(z + 8, p2l); store4(z + 12, p2h);
+}
+
+AVX2 static void cascade4(double *rows, ptrdiff_t count, myo_lanes8_cascade f) {
+    ptrdiff_t k = 0;
+    for (; k + 3 <= f.sections; k += 3) three4(rows, count, f.coefficients + 5 * k, f.state + 16 * k);
+    if (f.sections - k == 2) two4(rows, count, f.coefficients + 5 * k, f.state + 16 * k);
+    else if (f.sections - k == 1) one4(rows, count, f.coefficients + 5 * k, f.state + 16 * k);
+}
+
+/// Writes rows [i, i + 4) of `rows` to the eight channels at `offset + i`: the values to
+/// `signal` (unless NULL), their squares to `energy`.
+AVX2 static void scatter4(const double *rows, ptrdiff_t i, ptrdiff_t offset, double *const *energy,
+                          double *const *signal) {
+    for (int half = 0; half < 2; half++) {
+        __m256d r[4], e[4];
+        for (int j = 0; j < 4; j++) {
+            r[j] = _mm256_load_pd(rows + 8 * (i + j) + 4 * half);
+            e[j] = _mm256_mul_pd(r[j], r[j]);
+        }
+        transpose4(e);
+        for (int c = 0; c < 4; c++) _mm256_storeu_pd(energy[4 * half + c] + offset + i, e[c]);
+        if (signal) {
+            transpose4(r);
+            for (int c = 0; c < 4; c++) _mm256_storeu_pd(signal[4 * half + c] + offset + i, r[c]);
+        }
+    }
+}
+
+AVX2 static void condition256(const double *const *columns, ptrdiff_t count,
+                              myo_lanes8_cascade band, myo_lanes8_cascade motion,
+                              double *const *band_energy, double *const *band_signal,
+                              double *const *motion_energy) {
     _Alignas(64) double bandRows[8 * CHUNK], motionRows[8 * CHUNK];
     for (ptrdiff_t start = 0; start < count; start += CHUNK) {
         const ptrdiff_t n = count - start < CHUNK ? count - start : CHUNK;
-        // Columns into rows, eight rows at a time, for both cascades.
         ptrdiff_t i = 0;
-        for (; i + 8 <= n; i += 8) {
-            __m512d r[8];
-            for (int c = 0; c < 8; c++) r[c] = _mm512_loadu_pd(columns[c] + start + i);
-            transpose8(r);
-            for (int j = 0; j < 8; j++) {
-                _mm512_store_pd(bandRows + 8 * (i + j), r[j]);
-                _mm512_store_pd(motionRows + 8 * (i + j), r[j]);
+        for (; i + 4 <= n; i += 4) {
+            for (int half = 0; half < 2; half++) {
+                __m256d r[4];
+                for (int c = 0; c < 4; c++) r[c] = _mm256_loadu_pd(columns[4 * half + c] + start + i);
+                transpose4(r);
+                for (int j = 0; j < 4; j++) {
+                    _mm256_store_pd(bandRows + 8 * (i + j) + 4 * half, r[j]);
+                    _mm256_store_pd(motionRows + 8 * (i + j) + 4 * half, r[j]);
+                }
             }
         }
         for (; i < n; i++) {
             for (int c = 0; c < 8; c++) bandRows[8 * i + c] = motionRows[8 * i + c] = columns[c][start + i];
         }
-        cascade(bandRows, n, band);
-        cascade(motionRows, n, motion);
-        // Rows back into channels.
-        for (i = 0; i + 8 <= n; i += 8) {
-            scatter8(bandRows, i, start, band_energy, band_signal);
-            scatter8(motionRows, i, start, motion_energy, NULL);
+        cascade4(bandRows, n, band);
+        cascade4(motionRows, n, motion);
+        for (i = 0; i + 4 <= n; i += 4) {
+            scatter4(bandRows, i, start, band_energy, band_signal);
+            scatter4(motionRows, i, start, motion_energy, NULL);
         }
         for (; i < n; i++) {
             for (int c = 0; c < 8; c++) {
@@ -173,15 +168,22 @@ AVX512 void myo_condition_lanes8(const double *const *columns, ptrdiff_t count,
     }
 }
 
-#else  // no AVX-512 kernel on this platform: the Swift lanes run
-
-bool myo_condition_lanes8_available(void) { return false; }
 void myo_condition_lanes8(const double *const *columns, ptrdiff_t count,
                           myo_lanes8_cascade band, myo_lanes8_cascade motion,
                           double *const *band_energy, double *const *band_signal,
-                          double *const *motion_energy) {
+                          double *const *motion_energy, int level) {
+    if (level == 1) condition256(columns, count, band, motion, band_energy, band_signal, motion_energy);
+}
+
+#else  // no kernel on this platform: the Swift lanes run
+
+int myo_condition_lanes8_level(void) { return 0; }
+void myo_condition_lanes8(const double *const *columns, ptrdiff_t count,
+                          myo_lanes8_cascade band, myo_lanes8_cascade motion,
+                          double *const *band_energy, double *const *band_signal,
+                          double *const *motion_energy, int level) {
     (void)columns; (void)count; (void)band; (void)motion;
-    (void)band_energy; (void)band_signal; (void)motion_energy;
+    (void)band_energy; (void)band_signal; (void)motion_energy; (void)level;
 }
 
 #endif

@@ -15,20 +15,20 @@ extension ChannelConditioner {
     ///   - columns: each channel's raw samples.
     ///   - outputs: each channel's band energy, motion energy and (optional) band signal.
     ///   - scratch: room for `count` vectors.
-    ///   - kernel: whether eight lanes may run in the AVX-512 kernel (where the processor has
-    ///     it); false runs the Swift lanes, for the tests.
+    ///   - kernel: the kernel eight lanes run in (at most `LaneKernel.best`; `.none` runs the
+    ///     Swift lanes). Every choice gives the same bits; the tests try each.
     static func process<V: SIMD & SectionSample>(
         _ conditioners: inout [ChannelConditioner], as _: V.Type, columns: [UnsafePointer<Double>],
         count: Int, bandEnergy: [UnsafeMutablePointer<Double>],
         motionEnergy: [UnsafeMutablePointer<Double>], bandSignal: [UnsafeMutablePointer<Double>?],
-        scratch: UnsafeMutablePointer<V>, kernel: Bool = true
+        scratch: UnsafeMutablePointer<V>, kernel: LaneKernel = LaneKernel.best
     ) where V.Scalar == Double {
         let lanes = V.scalarCount
         precondition(conditioners.count == lanes && columns.count == lanes)
         let signalsAlike = bandSignal.allSatisfy { $0 == nil } || bandSignal.allSatisfy { $0 != nil }
-        if kernel && lanes == 8 && LaneKernel.available && signalsAlike {
-            processInKernel(&conditioners, columns: columns, count: count, bandEnergy: bandEnergy,
-                            motionEnergy: motionEnergy, bandSignal: bandSignal)
+        if lanes == 8 && kernel != .none && kernel <= LaneKernel.best && signalsAlike {
+            processInKernel(&conditioners, kernel: kernel, columns: columns, count: count,
+                            bandEnergy: bandEnergy, motionEnergy: motionEnergy, bandSignal: bandSignal)
             return
         }
         // Runs one cascade per channel over the raw columns in lanes; writes each lane's energy
@@ -62,12 +62,13 @@ extension ChannelConditioner {
         }
     }
 
-    /// `process` for eight lanes in the AVX-512 kernel (`CSectionLanes`): rows gathered and
-    /// scattered by 8×8 transposes, each row one 512-bit register, a section's coefficients in
-    /// registers — the Swift recursion on `SIMD8` runs as four 128-bit halves and reloads them.
+    /// `process` for eight lanes in the `CSectionLanes` kernel: rows gathered and scattered by
+    /// 4×4 transposes instead of a scalar insert per value, each row two 256-bit registers (the
+    /// Swift recursion on `SIMD8` compiles to four 128-bit halves for the baseline x86-64 and
+    /// reloads its coefficients), both cascades in chunks that stay in the first-level cache.
     /// The same operations in the same order (no fused multiply-add), so the same bits.
     private static func processInKernel(
-        _ conditioners: inout [ChannelConditioner], columns: [UnsafePointer<Double>], count: Int,
+        _ conditioners: inout [ChannelConditioner], kernel: LaneKernel, columns: [UnsafePointer<Double>], count: Int,
         bandEnergy: [UnsafeMutablePointer<Double>], motionEnergy: [UnsafeMutablePointer<Double>],
         bandSignal: [UnsafeMutablePointer<Double>?]
     ) {
@@ -78,9 +79,11 @@ extension ChannelConditioner {
         band.withKernelCascade { bandCascade in
             motion.withKernelCascade { motionCascade in
                 if bandSignal[0] != nil {
-                    myo_condition_lanes8(columns, count, bandCascade, motionCascade, bandEnergy, bandSignal, motionEnergy)
+                    myo_condition_lanes8(columns, count, bandCascade, motionCascade, bandEnergy, bandSignal,
+                                         motionEnergy, kernel.rawValue)
                 } else {
-                    myo_condition_lanes8(columns, count, bandCascade, motionCascade, bandEnergy, nil, motionEnergy)
+                    myo_condition_lanes8(columns, count, bandCascade, motionCascade, bandEnergy, nil,
+                                         motionEnergy, kernel.rawValue)
                 }
             }
         }

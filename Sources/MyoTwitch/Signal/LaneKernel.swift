@@ -1,9 +1,19 @@
 internal import CSectionLanes
 
-/// The eight-lane conditioning kernel's run-time check and its view of a cascade.
-enum LaneKernel {
-    /// Whether the processor runs `myo_condition_lanes8` (AVX-512 F), checked once.
-    static let available = myo_condition_lanes8_available()
+/// The eight-lane conditioning kernel (`CSectionLanes`): whether the processor runs it, and its
+/// view of a cascade.
+enum LaneKernel: Int32, Comparable {
+    /// No kernel: the Swift lanes.
+    case none = 0
+    /// A row of eight channels as two 256-bit halves (AVX2, x86-64 processors since about 2013).
+    /// A 512-bit version (one register per row) measured no faster on this project's AVX-512
+    /// machine class (probably because the recursions' latency, not the width, sets the pace).
+    case avx2 = 1
+
+    /// The kernel this processor runs, checked once.
+    static let best = LaneKernel(rawValue: myo_condition_lanes8_level()) ?? .none
+
+    static func < (a: LaneKernel, b: LaneKernel) -> Bool { a.rawValue < b.rawValue }
 
     /// Eight channels' cascades (same coefficients) as the kernel takes them: b0, b1, b2, a1,
     /// a2 per section; z1[8], z2[8] per section.

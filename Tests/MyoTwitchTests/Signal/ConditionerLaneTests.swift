@@ -4,12 +4,13 @@ import Testing
 
 /// Conditioning EMG channels together in SIMD lanes must give what conditioning each alone
 /// gives, bit for bit, block after block (the filter state carries over). Eight lanes run in the
-/// Swift lanes and (`kernel: true`, where the processor has AVX-512) in `myo_condition_lanes8`,
-/// whose sections go in groups of three, two and one (6 and 7 band sections, 2 motion ones).
+/// Swift lanes and in the AVX2 kernel `myo_condition_lanes8` (where the processor lacks AVX2,
+/// the Swift lanes again); sections go in groups of three, two and one (6 and 7 band sections,
+/// 2 motion ones).
 @Suite struct ConditionerLaneTests {
-    @Test(arguments: [(2, [50.0, 100, 150], false), (4, [60.0, 120, 180, 240], false), (4, [], false),
-                      (8, [50.0, 100], false), (8, [50.0, 100], true), (8, [50.0, 100, 150], true)])
-    func lanesMatchOneChannelAtATime(lanes: Int, notches: [Double], kernel: Bool) {
+    @Test(arguments: [(2, [50.0, 100, 150], LaneKernel.none), (4, [60.0, 120, 180, 240], .none), (4, [], .none),
+                      (8, [50.0, 100], .none), (8, [50.0, 100], .avx2), (8, [50.0, 100, 150], .avx2)])
+    func lanesMatchOneChannelAtATime(lanes: Int, notches: [Double], kernel: LaneKernel) {
         let rate = 2000.0, blocks = [4096, 1, 777, 4096]
         var random = SimulationRandom(seed: UInt64(lanes * 100 + notches.count))
         let total = blocks.reduce(0, +)
