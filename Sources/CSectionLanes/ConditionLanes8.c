@@ -52,57 +52,51 @@ AVX2 static inline void transpose4(__m256d r[4]) {
     const v4d p##a1 = {(c)[3], (c)[3], (c)[3], (c)[3]};                          \
     const v4d p##a2 = {(c)[4], (c)[4], (c)[4], (c)[4]};
 
+/// A section's state for both halves of a row: z1 and z2, lanes 0–3 (`l`) and 4–7 (`h`).
+#define STATE4(p, z)                                                             \
+    v4d p##1l = load4(z), p##1h = load4((z) + 4), p##2l = load4((z) + 8), p##2h = load4((z) + 12);
+#define SAVE4(p, z)                                                              \
+    store4(z, p##1l); store4((z) + 4, p##1h); store4((z) + 8, p##2l); store4((z) + 12, p##2h);
+/// Section `p` on both halves: input `x`, output `y`.
+#define BOTH(x, y, p)                                                            \
+    SECTION4(x##l, y##l, p##b0, p##b1, p##b2, p##a1, p##a2, p##1l, p##2l)        \
+    SECTION4(x##h, y##h, p##b0, p##b1, p##b2, p##a1, p##a2, p##1h, p##2h)
+#define LOAD_ROW(x, i) const v4d x##l = load4(rows + 8 * (i)), x##h = load4(rows + 8 * (i) + 4);
+#define STORE_ROW(x, i) store4(rows + 8 * (i), x##l); store4(rows + 8 * (i) + 4, x##h);
+
+/// Three sections in turn over `rows`, sample by sample: six recursions (three sections, two
+/// halves) in flight.
 AVX2 static void three4(double *rows, ptrdiff_t count, const double *c, double *z) {
     COEFFICIENTS4(p, c) COEFFICIENTS4(q, c + 5) COEFFICIENTS4(r, c + 10)
-    v4d p1l = load4(z), p1h = load4(z + 4), p2l = load4(z + 8), p2h = load4(z + 12);
-    v4d q1l = load4(z + 16), q1h = load4(z + 20), q2l = load4(z + 24), q2h = load4(z + 28);
-    v4d r1l = load4(z + 32), r1h = load4(z + 36), r2l = load4(z + 40), r2h = load4(z + 44);
+    STATE4(p, z) STATE4(q, z + 16) STATE4(r, z + 32)
     for (ptrdiff_t i = 0; i < count; i++) {
-        const v4d xl = load4(rows + 8 * i), xh = load4(rows + 8 * i + 4);
-        SECTION4(xl, yl, pb0, pb1, pb2, pa1, pa2, p1l, p2l)
-        SECTION4(xh, yh, pb0, pb1, pb2, pa1, pa2, p1h, p2h)
-        SECTION4(yl, ul, qb0, qb1, qb2, qa1, qa2, q1l, q2l)
-        SECTION4(yh, uh, qb0, qb1, qb2, qa1, qa2, q1h, q2h)
-        SECTION4(ul, vl, rb0, rb1, rb2, ra1, ra2, r1l, r2l)
-        SECTION4(uh, vh, rb0, rb1, rb2, ra1, ra2, r1h, r2h)
-        store4(rows + 8 * i, vl);
-        store4(rows + 8 * i + 4, vh);
+        LOAD_ROW(x, i) BOTH(x, y, p) BOTH(y, u, q) BOTH(u, v, r) STORE_ROW(v, i)
     }
-    store4(z, p1l); store4(z + 4, p1h); store4(z + 8, p2l); store4(z + 12, p2h);
-    store4(z + 16, q1l); store4(z + 20, q1h); store4(z + 24, q2l); store4(z + 28, q2h);
-    store4(z + 32, r1l); store4(z + 36, r1h); store4(z + 40, r2l); store4(z + 44, r2h);
+    SAVE4(p, z) SAVE4(q, z + 16) SAVE4(r, z + 32)
 }
 
+/// Two sections in turn.
 AVX2 static void two4(double *rows, ptrdiff_t count, const double *c, double *z) {
     COEFFICIENTS4(p, c) COEFFICIENTS4(q, c + 5)
-    v4d p1l = load4(z), p1h = load4(z + 4), p2l = load4(z + 8), p2h = load4(z + 12);
-    v4d q1l = load4(z + 16), q1h = load4(z + 20), q2l = load4(z + 24), q2h = load4(z + 28);
+    STATE4(p, z) STATE4(q, z + 16)
     for (ptrdiff_t i = 0; i < count; i++) {
-        const v4d xl = load4(rows + 8 * i), xh = load4(rows + 8 * i + 4);
-        SECTION4(xl, yl, pb0, pb1, pb2, pa1, pa2, p1l, p2l)
-        SECTION4(xh, yh, pb0, pb1, pb2, pa1, pa2, p1h, p2h)
-        SECTION4(yl, ul, qb0, qb1, qb2, qa1, qa2, q1l, q2l)
-        SECTION4(yh, uh, qb0, qb1, qb2, qa1, qa2, q1h, q2h)
-        store4(rows + 8 * i, ul);
-        store4(rows + 8 * i + 4, uh);
+        LOAD_ROW(x, i) BOTH(x, y, p) BOTH(y, u, q) STORE_ROW(u, i)
     }
-    store4(z, p1l); store4(z + 4, p1h); store4(z + 8, p2l); store4(z + 12, p2h);
-    store4(z + 16, q1l); store4(z + 20, q1h); store4(z + 24, q2l); store4(z + 28, q2h);
+    SAVE4(p, z) SAVE4(q, z + 16)
 }
 
+/// One section.
 AVX2 static void one4(double *rows, ptrdiff_t count, const double *c, double *z) {
     COEFFICIENTS4(p, c)
-    v4d p1l = load4(z), p1h = load4(z + 4), p2l = load4(z + 8), p2h = load4(z + 12);
+    STATE4(p, z)
     for (ptrdiff_t i = 0; i < count; i++) {
-        const v4d xl = load4(rows + 8 * i), xh = load4(rows + 8 * i + 4);
-        SECTION4(xl, yl, pb0, pb1, pb2, pa1, pa2, p1l, p2l)
-        SECTION4(xh, yh, pb0, pb1, pb2, pa1, pa2, p1h, p2h)
-        store4(rows + 8 * i, yl);
-        store4(rows + 8 * i + 4, yh);
+        LOAD_ROW(x, i) BOTH(x, y, p) STORE_ROW(y, i)
     }
-    store4(z, p1l); store4(z + 4, p1h); store4(z + 8, p2l); store4(z + 12, p2h);
+    SAVE4(p, z)
 }
 
+/// A whole cascade over `rows`: three sections per pass while three are left, then two or one.
+/// How sections are grouped does not change any value, only how many recursions overlap.
 AVX2 static void cascade4(double *rows, ptrdiff_t count, myo_lanes8_cascade f) {
     ptrdiff_t k = 0;
     for (; k + 3 <= f.sections; k += 3) three4(rows, count, f.coefficients + 5 * k, f.state + 16 * k);
