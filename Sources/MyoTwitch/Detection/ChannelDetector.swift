@@ -417,8 +417,9 @@ final class ChannelDetector {
     func add(_ segment: Segment, finished: inout [SegmentGroup]) {
         // While the slow detector is inside a burst, everything belongs to that burst.
         if !group.isEmpty && !slowActive {
-            var allowed = group.end - group.onset >= sustainedLength ? sustainedGap : groupGap
-            if segment.sustained && group.holdsSlowActivation { allowed = max(allowed, slowRestartGap) }
+            // A new slow activation may join after the longer restart gap; a spike only after the
+            // spike gap.
+            let allowed = segment.sustained ? groupCloseGap : spikeJoinGap
             if segment.onset - group.end > allowed {
                 finished.append(group)
                 group = SegmentGroup()
@@ -428,11 +429,14 @@ final class ChannelDetector {
         if segment.sustained { group.holdsSlowActivation = true }
     }
 
-    /// The quiet gap, in samples, after which the open group closes.
+    /// The quiet gap, in samples, within which a spike still joins the open group: longer once
+    /// the group is sustained.
+    private var spikeJoinGap: Int { group.end - group.onset >= sustainedLength ? sustainedGap : groupGap }
+
+    /// The quiet gap, in samples, after which the open group closes: a group holding a slow
+    /// activation waits as long as a restart of it may take.
     var groupCloseGap: Int {
-        // A group holding a slow activation waits as long as a restart of it may take.
-        let allowed = group.end - group.onset >= sustainedLength ? sustainedGap : groupGap
-        return group.holdsSlowActivation ? max(allowed, slowRestartGap) : allowed
+        group.holdsSlowActivation ? max(spikeJoinGap, slowRestartGap) : spikeJoinGap
     }
 
     /// Closes the open group once the allowed gap has passed with nothing new.
