@@ -17,10 +17,7 @@ public struct Biquad: Sendable, Equatable {
     /// Filters one sample.
     @inline(__always)
     public mutating func process(_ x: Double) -> Double {
-        let y = b0 * x + z1
-        z1 = b1 * x - a1 * y + z2
-        z2 = b2 * x - a2 * y
-        return y
+        SectionRecursion.step(x, b0, b1, b2, a1, a2, &z1, &z2)
     }
 
     /// Filters `buffer` in place.

@@ -21,17 +21,25 @@ struct SectionState<T: SectionSample> {
 
 /// The section recursions over a buffer, shared by `Biquad`/`FilterCascade` and `CascadeLanes`.
 enum SectionRecursion {
+    /// One sample through a section whose coefficients and state the caller keeps in locals (so
+    /// that they stay in registers): returns the output and advances the state. The one place
+    /// the recursion's arithmetic is written; every filter path's bits follow from it.
+    @inline(__always)
+    static func step<T: SectionSample>(_ x: T, _ b0: T, _ b1: T, _ b2: T, _ a1: T, _ a2: T,
+                                       _ z1: inout T, _ z2: inout T) -> T {
+        let y = b0 * x + z1
+        z1 = b1 * x - a1 * y + z2
+        z2 = b2 * x - a2 * y
+        return y
+    }
+
     /// Filters `buffer[0..<count]` in place through one section.
     @inline(__always)
     static func one<T: SectionSample>(_ s: inout SectionState<T>, _ buffer: UnsafeMutablePointer<T>, count: Int) {
         var (z1, z2) = (s.z1, s.z2)
         let (b0, b1, b2, a1, a2) = (s.b0, s.b1, s.b2, s.a1, s.a2)
         for i in 0..<count {
-            let x = buffer[i]
-            let y = b0 * x + z1
-            z1 = b1 * x - a1 * y + z2
-            z2 = b2 * x - a2 * y
-            buffer[i] = y
+            buffer[i] = step(buffer[i], b0, b1, b2, a1, a2, &z1, &z2)
         }
         (s.z1, s.z2) = (z1, z2)
     }
@@ -49,17 +57,9 @@ enum SectionRecursion {
         let (qb0, qb1, qb2, qa1, qa2) = (q.b0, q.b1, q.b2, q.a1, q.a2)
         let (rb0, rb1, rb2, ra1, ra2) = (r.b0, r.b1, r.b2, r.a1, r.a2)
         for i in 0..<count {
-            let x = buffer[i]
-            let y = pb0 * x + p1
-            p1 = pb1 * x - pa1 * y + p2
-            p2 = pb2 * x - pa2 * y
-            let u = qb0 * y + q1
-            q1 = qb1 * y - qa1 * u + q2
-            q2 = qb2 * y - qa2 * u
-            let v = rb0 * u + r1
-            r1 = rb1 * u - ra1 * v + r2
-            r2 = rb2 * u - ra2 * v
-            buffer[i] = v
+            let y = step(buffer[i], pb0, pb1, pb2, pa1, pa2, &p1, &p2)
+            let u = step(y, qb0, qb1, qb2, qa1, qa2, &q1, &q2)
+            buffer[i] = step(u, rb0, rb1, rb2, ra1, ra2, &r1, &r2)
         }
         (p.z1, p.z2, q.z1, q.z2, r.z1, r.z2) = (p1, p2, q1, q2, r1, r2)
     }
