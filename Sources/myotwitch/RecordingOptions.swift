@@ -21,8 +21,8 @@ struct RecordingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The fewest twitches that make an episode.", valueName: "count"))
     var episodeMinTwitches: Int = 2
 
-    @Option(help: ArgumentHelp("Detection threshold, in robust standard deviations of the quiet envelope.", valueName: "sd"))
-    var threshold: Double = DetectorProfile.emg.highThreshold
+    @Option(help: ArgumentHelp("Detection threshold as a multiple of the noise model's level: 1 is where each channel's own measured background alone would be crossed once in about 30 h; 1.5 reports only potentials half as large again; below 1 finds fainter potentials with more false alarms.", valueName: "factor"))
+    var threshold: Double = 1
 
     @Option(help: ArgumentHelp("Sustained activity at least this long is a cramp candidate; shorter bursts are activity. On an accelerometer the detected span may fall up to 0.5 s short (a cramp's faint ramps go unseen).", valueName: "seconds"))
     var minCramp: Double = 3

@@ -66,7 +66,9 @@ public final class Analyzer {
         self.path = path
         self.settings = settings
         self.options = options
-        profile = DetectorProfile.for(layout.sensor)
+        var profile = DetectorProfile.for(layout.sensor)
+        profile.thresholdScale = settings.thresholdFactor
+        self.profile = profile
         sampleRate = layout.sampleRateHz
         channels = layout.analysedChannels
         channelColumns = layout.sensor == .emg ? layout.columns.indices.map { [$0] }

@@ -40,8 +40,62 @@ extension ChannelDetector {
             current.motionEnergy = motion
             current.energySamples = b - a + 1
         }
+        measureContrast(oldest: oldest)
         current.singleSample = OneSampleOutlier.isPresent(
             in: rawRing, mask: ringMask, around: current.peakIndex, span: max(8, envelopeLength * 2),
             oldest: oldest, next: index, strict: sampleRate < profile.singleSampleMinimumRate)
+    }
+
+    /// Measures how far a short segment stands above its own surroundings: its largest envelope
+    /// value, and the RMS of the pass band over `profile.contextSeconds` before it and what has
+    /// come since its end (both a guard of one envelope window away from it).
+    ///
+    /// A fasciculation is an isolated discharge: against the signal around it, it stands out as
+    /// far as against the channel's quiet level. A potential of a unit firing repetitively in weak
+    /// voluntary activity (6–35 Hz), or a noise excursion on a background that has just risen
+    /// (tonic activity, a movement), does not: the mean energy around it includes its neighbours.
+    /// The classifier compares the two with the same ratio the detector used to find it.
+    func measureContrast(oldest: Int) {
+        let length = envelopeLength
+        var peakWindow = 0.0, sum = 0.0
+        let from = max(oldest + 1, current.onset - length), to = min(index - 1, current.end + length)
+        if to >= from {
+            for j in from...to {
+                sum += energyRing[j & ringMask]
+                if j - length >= from { sum -= energyRing[(j - length) & ringMask] }
+                if j - from + 1 >= length { peakWindow = max(peakWindow, sum) }
+            }
+            if to - from + 1 < length { peakWindow = sum }
+        }
+        current.peakEnvelope = max(0, peakWindow / Double(length)).squareRoot()
+        // The surroundings as envelope windows (non-overlapping, `length` samples), before the
+        // segment and after it; their level is the mean energy of all but the largest tenth, so
+        // that one or two other twitches of a dense episode do not lift it, while the many
+        // potentials of a unit firing at 6–35 Hz, or a background that rose, do.
+        let context = Int(profile.contextSeconds * sampleRate)
+        var windows: [Double] = []
+        func addWindows(from start: Int, to stop: Int) {
+            var j = start
+            while j + length <= stop {
+                var e = 0.0
+                for k in j..<(j + length) { e += energyRing[k & ringMask] }
+                windows.append(e / Double(length))
+                j += length
+            }
+        }
+        addWindows(from: max(oldest + 1, current.onset - length - context, 0), to: current.onset - length)
+        addWindows(from: current.end + length, to: min(index, current.end + length + context))
+        if windows.count >= 5 {
+            windows.sort()
+            let kept = windows.count - windows.count / 10
+            current.localNoise = (windows[0..<kept].reduce(0, +) / Double(kept)).squareRoot()
+        } else {
+            current.localNoise = 0
+        }
+        let (high, _, noise) = thresholds(at: current.onset)
+        // The surroundings are measured as a trimmed mean energy, the quiet level as a median:
+        // the ratio is taken against the same statistic of quiet signal, so that on steady noise
+        // the check asks no more than the threshold did.
+        current.contrastRatio = noise > 0 ? high / (noise * tail.trimmedPerMedian) : 0
     }
 }

@@ -30,6 +30,9 @@ final class ChannelDetector {
     @exclusivity(unchecked) private(set) var previousSpikeEnd = Int.min / 2
     /// Quiet level of the envelope.
     @exclusivity(unchecked) private(set) var level: RobustLevel
+    /// The measured upper tail of the quiet envelope: the false-alarm levels of this channel's
+    /// own noise (`NoiseTail`).
+    @exclusivity(unchecked) private(set) var tail: NoiseTail
     let levelDecimation: Int
     /// The samples at which the quiet levels take a value (multiples of their decimations),
     /// counted rather than divided for: a division per sample cost more than the rest of a quiet one.
@@ -136,6 +139,10 @@ final class ChannelDetector {
         levelDecimation = max(max(1, envelopeLength / 2), Int(20 * sampleRate / 512))
         let valuesPerSecond = max(1, Int(sampleRate) / levelDecimation)
         level = RobustLevel(capacity: 512, refreshInterval: valuesPerSecond)
+        tail = NoiseTail(capacity: 512, refreshInterval: valuesPerSecond,
+                         whiteDegreesOfFreedom: dof * Double(columnCount),
+                         strictProbability: profile.falseAlarmProbability,
+                         episodeProbability: profile.episodeFalseAlarmProbability)
         burstLength = max(envelopeLength * 2, Int((profile.burstEnvelopeSeconds * sampleRate).rounded()))
         minBurstLength = Int(profile.minBurstSeconds * sampleRate)
         // Four slow values per window: 16 per second at 0.25 s, 512 of them span half a minute.
@@ -228,6 +235,10 @@ final class ChannelDetector {
         }
         if values.isEmpty { values.append(max(0, sum / Double(envelopeLength)).squareRoot()) }
         level.seed(with: values)
+        // The start may hold activity: the tail is seeded from the values the lower-tail level
+        // calls quiet (within 8 robust SDs), and learns the rest as quiet values come.
+        let quietCap = level.median + 8 * max(level.spread, 0.05 * level.median)
+        tail.seed(with: values.filter { $0 <= quietCap })
         var slow = 0.0, slowValues: [Double] = []
         for i in 0..<count {
             slow += bandEnergy[i] - (i >= burstLength ? bandEnergy[i - burstLength] : 0)
@@ -318,23 +329,38 @@ final class ChannelDetector {
     }
 
     /// Current thresholds (envelope units): high, low, and the noise level (quiet median).
+    ///
+    /// The high threshold is the level this channel's own quiet noise exceeds with the profile's
+    /// false-alarm probability (`NoiseTail`), never below the white-Gaussian level for the band
+    /// (`FalseAlarmThreshold`) nor `highThreshold` robust SDs above the median, times
+    /// `profile.thresholdScale` (`--threshold`).
     func thresholds(at n: Int) -> (high: Double, low: Double, noise: Double) {
         let median = level.median
         // Quantised or very clean signals can have a MAD of 0; a floor of 5 % of the median keeps
         // thresholds finite and meaningful.
         let spread = max(level.spread, 0.05 * median, 1e-300)
-        // The Gaussian false-alarm level is a floor; the robust spread raises the threshold where
-        // the background is heavier-tailed than Gaussian (1/f noise, residual mains, wander).
-        // Fasciculations come in episodes: once two spikes have come within `episodeWindow`,
-        // the false-alarm level is relaxed for as long, so the episode's fainter potentials are
-        // found too (a lone twitch in a quiet hour does not arm it).
+        // Fasciculations come in episodes: once two confirmed spikes (each above the strict
+        // level) have come within `episodeWindow`, the false-alarm level is relaxed for as long,
+        // so the episode's fainter potentials are found too (a lone twitch in a quiet hour does
+        // not arm it, and nor do the relaxed detections themselves).
         let inEpisode = n - previousSpikeEnd <= episodeWindow
-        let strict = max(median * falseAlarmRatio, median + profile.highThreshold * spread)
+        let scale = profile.thresholdScale
+        let strict = scale * max(median * falseAlarmRatio, median + profile.highThreshold * spread,
+                                 DebugToggles.noTail ? 0 : tail.strictLevel)
         let high = inEpisode
-            ? max(median * episodeFalseAlarmRatio, median + profile.episodeHighThreshold * spread,
+            ? max(scale * max(median * episodeFalseAlarmRatio, median + profile.episodeHighThreshold * spread,
+                              DebugToggles.noTail ? 0 : tail.episodeLevel),
                   profile.episodeThresholdFloor * strict)
             : strict
         return (high, min(high, median + profile.lowThreshold * spread), median)
+    }
+
+    /// The strict high threshold (outside episodes), envelope units.
+    var strictThreshold: Double {
+        let median = level.median
+        let spread = max(level.spread, 0.05 * median, 1e-300)
+        return profile.thresholdScale * max(median * falseAlarmRatio, median + profile.highThreshold * spread,
+                                            DebugToggles.noTail ? 0 : tail.strictLevel)
     }
 
     /// The segmentation state machine, one sample.
@@ -344,7 +370,10 @@ final class ChannelDetector {
         guard n >= settledAt, level.isPrimed else {
             // Without a seed (input ended or jumped before the first seconds were complete), the
             // floor learns from the settled signal itself before anything is detected.
-            if n >= settledAt && tick { level.offer(envelope, quiet: true) }
+            if n >= settledAt && tick {
+                level.offer(envelope, quiet: true)
+                tail.add(envelope)
+            }
             lastQuietIndex = n
             return
         }
@@ -354,6 +383,7 @@ final class ChannelDetector {
             // the distribution's upper tail and shrink the spread, lowering thresholds in a spiral.
             level.offer(envelope, quiet: phase == .idle && envelope <= high)
             if phase == .idle && envelope <= high {
+                tail.add(envelope)
                 motionQuietMean = motionQuietMean < 0 ? q : motionQuietMean + motionSmoothing * (q - motionQuietMean)
             }
         }
@@ -406,7 +436,11 @@ final class ChannelDetector {
         current.peakAmplitude = max(0, peakEnergy).squareRoot()
         if current.length <= maxTwitchLength + envelopeLength {
             refineShortSegment()
-            if !slowActive && current.clippedSamples == 0 && !current.singleSample {
+            // Only confirmed spikes arm the episode mode: above the strict level and standing out
+            // from their surroundings. A relaxed detection arming it again would let one false
+            // alarm hold the relaxed level open indefinitely.
+            if !slowActive && current.clippedSamples == 0 && !current.singleSample
+                && current.standsOut && current.peakEnvelope >= strictThreshold {
                 (previousSpikeEnd, lastSpikeEnd) = (lastSpikeEnd, current.end)
             }
         }
@@ -479,4 +513,10 @@ final class ChannelDetector {
             traceCount = 0
         }
     }
+}
+
+import Foundation
+enum DebugToggles {
+    static let noTail = ProcessInfo.processInfo.environment["MYO_NOTAIL"] != nil
+    static let noContrast = ProcessInfo.processInfo.environment["MYO_NOCONTRAST"] != nil
 }

@@ -49,6 +49,14 @@ public struct DetectorProfile: Sendable, Equatable {
     /// The relaxed threshold never drops below this fraction of the strict one (at low rates the
     /// envelope has few degrees of freedom and the false-alarm levels lie far apart).
     public var episodeThresholdFloor: Double = 0.9
+    /// How much signal around a short segment, s, on each side, its contrast is measured
+    /// against (`ChannelDetector.measureContrast`). 0.5 s: several firings of a voluntary unit
+    /// (6–35 Hz) fall in it, and at most one or two other twitches of a dense episode (2/s).
+    /// 0 turns the check off (accelerometers: a mechanical twitch rings for up to a second).
+    public var contextSeconds: Double = 0.5
+    /// Scale of every high threshold (`AnalysisSettings.thresholdFactor`, `--threshold`): 1 is
+    /// the noise model's false-alarm level; above 1 fewer and stronger detections.
+    public var thresholdScale: Double = 1
     /// Length of the slow envelope of the burst detector, s: long enough that its quiet level is
     /// steady (a weak voluntary contraction raising the RMS by a third stands out), short enough
     /// to place a burst's edges within a fraction of a second.
@@ -115,7 +123,7 @@ public struct DetectorProfile: Sendable, Equatable {
         mergeGapSeconds: 0.15, groupGapSeconds: 0.6, sustainedGapSeconds: 0.6,
         sustainedSeconds: 1.5, maxTwitchSeconds: 1.0,
         band: (5, 100), motionBand: (0.3, 4), motionRatio: 1.0, settleSeconds: 1.0,
-        burstEnvelopeSeconds: 0.5, minBurstSeconds: 2.0, slowRestartGapSeconds: 1.2,
+        contextSeconds: 0, burstEnvelopeSeconds: 0.5, minBurstSeconds: 2.0, slowRestartGapSeconds: 1.2,
         crampSpanAllowanceSeconds: 0.5, rhythmGapSeconds: 10,
         singleSampleMinimumRate: 0, binnedBurstProfile: true, maxRhythmPeriodSeconds: 1.5, rhythmCorrelation: 0.6)
 

@@ -85,7 +85,10 @@ struct EventClassifier {
             Double($0.length) <= (profile.maxTwitchSeconds + profile.burstEnvelopeSeconds) * sampleRate
         } == true
         if allShort && !isTrain && (ringing || !group.isMostlyBetweenSpikes) {
-            return group.segments.map(classifyShort)
+            // A spike that does not stand out from the signal around it as far as the detector's
+            // threshold stands above the quiet level is no isolated discharge: a potential of
+            // ongoing weak activity, or noise on a background that rose. It is not an event.
+            return group.segments.filter(\.standsOut).map(classifyShort)
         }
         return classifySustained(group)
     }

@@ -23,6 +23,16 @@ struct Segment: Sendable, Equatable {
     /// Quiet mean of the motion energy when the segment began (background wander and 1/f noise),
     /// input units squared.
     var motionBaseline = 0.0
+    /// Largest envelope value over the segment (short segments), input units.
+    var peakEnvelope = 0.0
+    /// RMS of the pass band around a short segment (`ChannelDetector.measureContrast`), input
+    /// units; 0 when not measured.
+    var localNoise = 0.0
+    /// The envelope/noise ratio the detector required when it found the segment.
+    var contrastRatio = 0.0
+    /// Whether the segment stands above its surroundings as far as the detector's threshold
+    /// stands above the quiet level (true when not measured).
+    var standsOut: Bool { DebugToggles.noContrast || localNoise <= 0 || peakEnvelope >= contrastRatio * localNoise }
     /// Found by the slow burst detector: sustained activity, never a twitch.
     var sustained = false
     /// The slow envelope over a slow burst, four values per envelope window (at most 4096; a

@@ -9,16 +9,17 @@ public struct AnalysisSettings: Sendable, Equatable, Codable {
     /// A twitch episode longer than this raises the `long-twitch-episode` flag. Default 300 s:
     /// guidance names twitching that persists for more than a few minutes.
     public var longEpisodeSeconds: Double
-    /// Detection threshold, in multiples of the robust noise RMS. Default 5: the noise floor is
-    /// Gaussian-like after band-passing, where 5σ gives about one false crossing per 30 min at 2 kHz
-    /// before the shape checks.
+    /// Scale of the detectors' high thresholds (`DetectorProfile.thresholdScale`). 1 (default):
+    /// the level each channel's own measured noise exceeds with a probability of 1e-7 per 10 ms
+    /// window (`NoiseTail`); 1.5 detects only potentials half as large again; below 1 more faint
+    /// potentials and more false alarms.
     public var thresholdFactor: Double
     /// Sustained activity at least this long (seconds) is a cramp candidate; shorter bursts are
     /// `activity`. Default 3 s, the shortest induced cramps reported.
     public var minCrampSeconds: Double
 
     public init(episodeGapSeconds: Double = 60, episodeMinTwitches: Int = 2,
-                longEpisodeSeconds: Double = 300, thresholdFactor: Double = 5,
+                longEpisodeSeconds: Double = 300, thresholdFactor: Double = 1,
                 minCrampSeconds: Double = 3) {
         self.episodeGapSeconds = episodeGapSeconds
         self.episodeMinTwitches = episodeMinTwitches
