@@ -30,6 +30,10 @@ struct CrosstalkFilter {
     /// How much larger than a copy that was not cancelled (gain × the neighbour's local peak) an
     /// event must be: the copy plus the channel's own noise can overshoot the bound a little.
     var copyMargin = 1.5
+    /// Share of a cramp candidate's span that other muscles' own sustained activity must cover
+    /// to make it a co-contraction (`isCoContraction`). 0.5: a gesture's synergists hold with it
+    /// for most of it; a neighbour's unrelated brief burst covers a small part.
+    var coContractionShare = 0.5
     private var pending: [(channel: Int, candidate: EventClassifier.Candidate)] = []
     private var recent: [(channel: Int, candidate: EventClassifier.Candidate)] = []
     private(set) var rejected = 0
@@ -55,6 +59,11 @@ struct CrosstalkFilter {
         let everyone = pending + recent
         var released: [(Int, EventClassifier.Candidate)] = []
         for item in ready where !isCrosstalk(item, among: everyone, correlation: correlation, canceller: canceller) {
+            var item = item
+            if isCoContraction(item, among: everyone, correlation: correlation, canceller: canceller) {
+                item.candidate.kind = .activity
+                item.candidate.reason = "co-contraction"
+            }
             released.append(item)
         }
         let readySet = Set(ready.map { Key($0) })
@@ -65,6 +74,39 @@ struct CrosstalkFilter {
         let oldestOpen = pending.map(\.candidate.onset).min() ?? horizon
         recent.removeAll { $0.candidate.end + peakTolerance < min(oldestOpen, horizon) - peakTolerance }
         return released.sorted { ($0.1.onset, $0.0) < ($1.1.onset, $1.0) }
+    }
+
+    /// Whether a cramp candidate lies within a contraction of several muscles: other channels hold
+    /// sustained activity of their own (not a copy of this one) over at least
+    /// `coContractionShare` of its span. A cramp is involuntary and local — one muscle, often
+    /// part of one — while a gesture, a grip or a held posture recruits synergists together:
+    /// localisation is the positive evidence a cramp needs when several muscles are recorded.
+    /// Exercise strokes on another channel (`rhythmic-bursts`) do not count: cramps strike amid
+    /// exercise.
+    private func isCoContraction(_ item: (channel: Int, candidate: EventClassifier.Candidate),
+                                 among others: [(channel: Int, candidate: EventClassifier.Candidate)],
+                                 correlation: CrosstalkCorrelation?, canceller: CrosstalkCanceller?) -> Bool {
+        let c = item.candidate
+        guard c.kind == .cramp, c.end > c.onset else { return false }
+        var spans: [(Int, Int)] = []
+        for other in others where other.channel != item.channel {
+            let d = other.candidate
+            // Exercise strokes elsewhere (a rhythm within one burst group) are no held gesture: a
+            // cramp can strike amid them (exercise-associated cramps). Holds repeated on cue
+            // (`repeated-contractions`) are.
+            guard d.kind == .cramp || (d.kind == .activity && d.reason != "movement" && d.reason != "rhythmic-bursts"),
+                  d.end > c.onset, d.onset < c.end,
+                  !isCrosstalk(other, among: others, correlation: correlation, canceller: canceller) else { continue }
+            spans.append((max(c.onset, d.onset), min(c.end, d.end)))
+        }
+        spans.sort { $0.0 < $1.0 }
+        var covered = 0, reach = Int.min
+        for (a, b) in spans {
+            let start = max(a, reach)
+            if b > start { covered += b - start }
+            reach = max(reach, b)
+        }
+        return Double(covered) >= coContractionShare * Double(c.end - c.onset)
     }
 
     private func isCrosstalk(_ item: (channel: Int, candidate: EventClassifier.Candidate),

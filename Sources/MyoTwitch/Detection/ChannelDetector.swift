@@ -378,6 +378,9 @@ final class ChannelDetector {
             return
         }
         let (high, low, noise) = thresholds(at: n)
+        if DebugToggles.trace && tick && n % Int(sampleRate) < levelDecimation {
+            FileHandle.standardError.write("t=\(Double(n)/sampleRate) env=\(envelope) med=\(level.median) high=\(high) tail=\(tail.strictLevel) slowActive=\(slowActive) phase=\(phase) slowHi=\(slowThresholds.high) slowMed=\(slowLevel.median)\n".data(using: .utf8)!)
+        }
         if tick {
             // Everything outside segments counts as quiet: gating at the low threshold would cut
             // the distribution's upper tail and shrink the spread, lowering thresholds in a spiral.
@@ -519,4 +522,5 @@ import Foundation
 enum DebugToggles {
     static let noTail = ProcessInfo.processInfo.environment["MYO_NOTAIL"] != nil
     static let noContrast = ProcessInfo.processInfo.environment["MYO_NOCONTRAST"] != nil
+    static let trace = ProcessInfo.processInfo.environment["MYO_TRACE"] != nil
 }

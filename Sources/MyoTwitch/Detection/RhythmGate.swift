@@ -1,5 +1,5 @@
 /// Tells exercise from cramps by recurrence: a sustained burst is exercise (`activity`,
-/// `rhythmic-bursts`) when at least two other bursts of similar length (within a factor of two)
+/// `repeated-contractions`) when at least two other bursts of similar length (within a factor of two)
 /// lie in the same chain, a chain being bursts on one channel each starting within `gap` samples
 /// of the previous one's end.
 ///
@@ -70,7 +70,7 @@ struct RhythmGate {
             guard similar >= Self.similarBursts else { return c }
             var rhythmic = c
             rhythmic.kind = .activity
-            rhythmic.reason = "rhythmic-bursts"
+            rhythmic.reason = "repeated-contractions"
             return rhythmic
         }
     }
