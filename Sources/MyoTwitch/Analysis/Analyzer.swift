@@ -25,6 +25,7 @@ public final class Analyzer {
     private var detectors: [ChannelDetector] = []
     private var classifiers: [EventClassifier] = []
     private var rhythm: [RhythmGate] = []
+    private var recruitment: [RecruitmentGate] = []
 
     /// Samples of the first seconds, per column, held until mains and noise floor are known.
     private var warmup: [[Double]]
@@ -172,6 +173,7 @@ public final class Analyzer {
                                                envelopeLength: detector.envelopeLength,
                                                profileSpacing: detector.profileSpacing))
             rhythm.append(RhythmGate(gap: Int(profile.rhythmGapSeconds * sampleRate)))
+            recruitment.append(RecruitmentGate(window: Int(profile.recruitmentWindowSeconds * sampleRate)))
         }
         if layout.sensor == .emg && detectors.count > 1 {
             correlation = CrosstalkCorrelation(channels: detectors.count, sampleRate: sampleRate)
@@ -280,14 +282,21 @@ public final class Analyzer {
         for d in detectors.indices {
             for group in finished[d] ?? [] {
                 for candidate in classifiers[d].classify(group) {
-                    for released in rhythm[d].take(candidate) { crosstalk.add(released, channel: d) }
+                    for context in recruitment[d].take(candidate) {
+                        for released in rhythm[d].take(context) { crosstalk.add(released, channel: d) }
+                    }
                 }
             }
-            let due = force ? rhythm[d].flush() : rhythm[d].advance(pending: detectors[d].earliestPendingOnset)
+            let pending = detectors[d].earliestPendingOnset
+            for context in force ? recruitment[d].flush() : recruitment[d].advance(pending: pending) {
+                for released in rhythm[d].take(context) { crosstalk.add(released, channel: d) }
+            }
+            let due = force ? rhythm[d].flush() : rhythm[d].advance(pending: pending)
             for released in due { crosstalk.add(released, channel: d) }
         }
         let horizon = force ? Int.max : detectors.indices.map { d in
-            min(detectors[d].earliestPendingOnset, rhythm[d].earliestHeldOnset ?? Int.max)
+            min(detectors[d].earliestPendingOnset, rhythm[d].earliestHeldOnset ?? Int.max,
+                recruitment[d].earliestHeldOnset ?? Int.max)
         }.min() ?? Int.max
         var outputs: [AnalyzerOutput] = []
         var closed: [Episode] = []
@@ -321,7 +330,8 @@ public final class Analyzer {
     private var earliestUnreleasedOnset: Int {
         var earliest = crosstalk.earliestPendingOnset ?? Int.max
         for d in detectors.indices {
-            earliest = min(earliest, detectors[d].earliestPendingOnset, rhythm[d].earliestHeldOnset ?? Int.max)
+            earliest = min(earliest, detectors[d].earliestPendingOnset, rhythm[d].earliestHeldOnset ?? Int.max,
+                           recruitment[d].earliestHeldOnset ?? Int.max)
         }
         return min(earliest, timeAxis.sampleCount)
     }

@@ -346,10 +346,10 @@ final class ChannelDetector {
         let inEpisode = n - previousSpikeEnd <= episodeWindow
         let scale = profile.thresholdScale
         let strict = scale * max(median * falseAlarmRatio, median + profile.highThreshold * spread,
-                                 DebugToggles.noTail ? 0 : tail.strictLevel)
+                                 tail.strictLevel)
         let high = inEpisode
             ? max(scale * max(median * episodeFalseAlarmRatio, median + profile.episodeHighThreshold * spread,
-                              DebugToggles.noTail ? 0 : tail.episodeLevel),
+                              tail.episodeLevel),
                   profile.episodeThresholdFloor * strict)
             : strict
         return (high, min(high, median + profile.lowThreshold * spread), median)
@@ -360,7 +360,7 @@ final class ChannelDetector {
         let median = level.median
         let spread = max(level.spread, 0.05 * median, 1e-300)
         return profile.thresholdScale * max(median * falseAlarmRatio, median + profile.highThreshold * spread,
-                                            DebugToggles.noTail ? 0 : tail.strictLevel)
+                                            tail.strictLevel)
     }
 
     /// The segmentation state machine, one sample.
@@ -378,9 +378,6 @@ final class ChannelDetector {
             return
         }
         let (high, low, noise) = thresholds(at: n)
-        if DebugToggles.trace && tick && n % Int(sampleRate) < levelDecimation {
-            FileHandle.standardError.write("t=\(Double(n)/sampleRate) env=\(envelope) med=\(level.median) high=\(high) tail=\(tail.strictLevel) slowActive=\(slowActive) phase=\(phase) slowHi=\(slowThresholds.high) slowMed=\(slowLevel.median)\n".data(using: .utf8)!)
-        }
         if tick {
             // Everything outside segments counts as quiet: gating at the low threshold would cut
             // the distribution's upper tail and shrink the spread, lowering thresholds in a spiral.
@@ -518,9 +515,3 @@ final class ChannelDetector {
     }
 }
 
-import Foundation
-enum DebugToggles {
-    static let noTail = ProcessInfo.processInfo.environment["MYO_NOTAIL"] != nil
-    static let noContrast = ProcessInfo.processInfo.environment["MYO_NOCONTRAST"] != nil
-    static let trace = ProcessInfo.processInfo.environment["MYO_TRACE"] != nil
-}

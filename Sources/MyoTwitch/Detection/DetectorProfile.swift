@@ -54,6 +54,11 @@ public struct DetectorProfile: Sendable, Equatable {
     /// (6–35 Hz) fall in it, and at most one or two other twitches of a dense episode (2/s).
     /// 0 turns the check off (accelerometers: a mechanical twitch rings for up to a second).
     public var contextSeconds: Double = 0.5
+    /// How close to a sustained event on the same channel, s, a spike is a voluntary unit
+    /// recruited or derecruited at the contraction's edge rather than a twitch
+    /// (`RecruitmentGate`). EMG 1 s (six discharges of a unit at 6 Hz); accelerometers 0 (off:
+    /// a mechanical twitch's ring and a movement are told apart by their spectra).
+    public var recruitmentWindowSeconds: Double = 1
     /// Scale of every high threshold (`AnalysisSettings.thresholdFactor`, `--threshold`): 1 is
     /// the noise model's false-alarm level; above 1 fewer and stronger detections.
     public var thresholdScale: Double = 1
@@ -123,7 +128,7 @@ public struct DetectorProfile: Sendable, Equatable {
         mergeGapSeconds: 0.15, groupGapSeconds: 0.6, sustainedGapSeconds: 0.6,
         sustainedSeconds: 1.5, maxTwitchSeconds: 1.0,
         band: (5, 100), motionBand: (0.3, 4), motionRatio: 1.0, settleSeconds: 1.0,
-        contextSeconds: 0, burstEnvelopeSeconds: 0.5, minBurstSeconds: 2.0, slowRestartGapSeconds: 1.2,
+        contextSeconds: 0, recruitmentWindowSeconds: 0, burstEnvelopeSeconds: 0.5, minBurstSeconds: 2.0, slowRestartGapSeconds: 1.2,
         crampSpanAllowanceSeconds: 0.5, rhythmGapSeconds: 10,
         singleSampleMinimumRate: 0, binnedBurstProfile: true, maxRhythmPeriodSeconds: 1.5, rhythmCorrelation: 0.6)
 

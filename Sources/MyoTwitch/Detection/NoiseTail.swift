@@ -41,7 +41,6 @@ struct NoiseTail: Sendable {
     /// The root of the mean quiet energy without its largest tenth, over the median envelope
     /// (the statistic `ChannelDetector.measureContrast` takes of a segment's surroundings).
     private(set) var trimmedPerMedian = 1.0
-
     init(capacity: Int = 512, refreshInterval: Int, whiteDegreesOfFreedom: Double,
          strictProbability: Double, episodeProbability: Double) {
         self.capacity = max(32, capacity)

@@ -32,7 +32,7 @@ struct Segment: Sendable, Equatable {
     var contrastRatio = 0.0
     /// Whether the segment stands above its surroundings as far as the detector's threshold
     /// stands above the quiet level (true when not measured).
-    var standsOut: Bool { DebugToggles.noContrast || localNoise <= 0 || peakEnvelope >= contrastRatio * localNoise }
+    var standsOut: Bool { localNoise <= 0 || peakEnvelope >= contrastRatio * localNoise }
     /// Found by the slow burst detector: sustained activity, never a twitch.
     var sustained = false
     /// The slow envelope over a slow burst, four values per envelope window (at most 4096; a

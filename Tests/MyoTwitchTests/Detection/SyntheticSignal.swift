@@ -59,11 +59,12 @@ struct SyntheticSignal {
 extension Analyzer {
     /// Runs a whole single-column EMG signal through an analyzer in blocks of `blockSize`.
     static func run(_ signal: [Double], rate: Double, blockSize: Int = 4096,
-                    sensor: SensorKind = .emg, columns: [String] = ["emg"]) -> AnalysisResult {
+                    sensor: SensorKind = .emg, columns: [String] = ["emg"],
+                    settings: AnalysisSettings = AnalysisSettings()) -> AnalysisResult {
         let layout = RecordingLayout(sensor: sensor, sampleRateHz: rate, columns: columns,
                                      units: columns.map { _ in nil }, dialect: "plain",
                                      timeAxis: "test")
-        let analyzer = Analyzer(layout: layout, path: "test")
+        let analyzer = Analyzer(layout: layout, path: "test", settings: settings)
         var start = 0
         while start < signal.count {
             let end = min(signal.count, start + blockSize)
