@@ -46,7 +46,10 @@ echo "generated in $((SECONDS - start)) s ($(du -sm "$work/cohort" | cut -f1) MB
 formats=(--format json --format markdown)
 
 read -r wall cpu peak < <(measure "$bin" analyze "$work/cohort" --shard none --output "$work/single/" "${formats[@]}" --jobs "$cores")
-echo "one machine (--jobs $cores): wall $wall s, CPU $cpu s, peak $peak MB, $(awk -v n="$count" -v c="$cpu" 'BEGIN { printf "%.0f", n * 3600 / c }') recordings per CPU-hour"
+rate() {  # CPU_SECONDS → "N recordings per CPU-hour (M hours of signal per CPU-hour)"
+    awk -v n="$count" -v c="$1" -v s="$seconds" 'BEGIN { printf "%.0f recordings per CPU-hour (%.0f hours of signal per CPU-hour)", n * 3600 / c, n * s / c }'
+}
+echo "one machine (--jobs $cores): wall $wall s, CPU $cpu s, peak $peak MB, $(rate "$cpu")"
 
 total_cpu=0 total_wall=0 max_peak=0
 for i in $(seq 1 "$shards"); do
@@ -56,7 +59,7 @@ for i in $(seq 1 "$shards"); do
     max_peak=$(awk -v a="$max_peak" -v b="$peak" 'BEGIN { print (b > a ? b : a) }')
     echo "  shard $i/$shards (--jobs 1): wall $wall s, CPU $cpu s, peak $peak MB"
 done
-echo "$shards shards: CPU $total_cpu s in all, $(awk -v n="$count" -v c="$total_cpu" 'BEGIN { printf "%.0f", n * 3600 / c }') recordings per CPU-hour, longest-to-shortest shard wall as above"
+echo "$shards shards: CPU $total_cpu s in all, wall $total_wall s one after another, peak $max_peak MB, $(rate "$total_cpu")"
 
 read -r wall cpu peak < <(measure "$bin" report "$work/out" --output "$work/out")
 echo "merge of $count recordings: wall $wall s, CPU $cpu s, peak $peak MB"
