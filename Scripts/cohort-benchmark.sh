@@ -35,7 +35,7 @@ generate() {  # DIR COUNT SECONDS
     mkdir -p "$1"
     local scenarios=(mixed rest exercise cramps twitch-episodes) i
     for i in $(seq 1 "$2"); do
-        echo "$bin simulate --seed $i --duration $3 --scenario ${scenarios[$((i % 5))]} --output $1/rec$i.csv --truth /dev/null"
+        echo "$bin simulate --seed $i --duration $3 --scenario ${scenarios[$((i % 5))]} --output $1/rec$i.csv --truth $1/rec$i.truth.json"
     done | xargs -P "$cores" -I{} sh -c '{} >/dev/null'
 }
 
