@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-limit=${MYOTWITCH_SLURM_TIMEOUT:-120}
+limit=${MYOTWITCH_SLURM_TIMEOUT:-60}
 say() { echo "slurm-test: $*"; }
 skip() { say "SKIPPED: $*"; exit 0; }
 fail() { say "FAILED: $*"; [ -n "${work:-}" ] && tail -n 20 "$work"/*.log "$work"/logs/* 2>/dev/null | sed 's/^/  /' >&2; exit 1; }

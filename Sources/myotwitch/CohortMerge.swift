@@ -61,9 +61,7 @@ struct CohortMerge {
             sinks.append((format, try OutputSink(path: cohortPath(format))))
         }
         var stream = BatchResult.Stream()
-        if sinks.contains(where: { $0.0 == .json }) {
-            for (format, sink) in sinks where format == .json { try sink.append(BatchResult.Stream.head) }
-        }
+        for (format, sink) in sinks where format == .json { try sink.append(BatchResult.Stream.head) }
         var slim: [Outcome] = []
         var used: Set<String> = []
         var failed = 0, missing: [Int: Int] = [:]
