@@ -242,4 +242,14 @@ import Testing
         let reported = try CLI.run(["report", out.path, "--format", "markdown"]).stdout
         #expect(names(reported) == ["rec1", "rec2", "rec10", "rec11"], "report's directory walk")
     }
+
+    @Test(arguments: ["", "\n  \n"])
+    func anEmptyResultFileIsNamed(content: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = try SampleCSV.write(content, named: "live.jsonl", in: dir)
+        let r = try CLI.run(["report", file.path])
+        #expect(r.status == 1)
+        #expect(r.stderr == "myotwitch: \(file.path): empty file: no result in it (a stream that wrote nothing, or a run that was stopped?)\n")
+    }
 }

@@ -9,6 +9,9 @@ extension JSONReport {
     /// - Throws: `InputError` with `path` and a one-line message when the data is not JSON, has an
     ///   unknown schema, or does not match it.
     public static func decodeSavedResults(_ data: Data, path: String) throws -> [BatchResult.Entry] {
+        if data.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }) {
+            throw InputError(path: path, message: "empty file: no result in it (a stream that wrote nothing, or a run that was stopped?)")
+        }
         if looksLikeJSONLines(data) { return try decodeSavedLines(data, path: path) }
         let decoder = JSONDecoder()
         do {
