@@ -81,6 +81,7 @@ struct ReportCommand: ParsableCommand {
         var outcomes: [Outcome] = []
         var unreadable = 0
         var seen: [String: [(entry: BatchResult.Entry, file: String)]] = [:]
+        var duplicates = 0, firstDuplicate = ""
         for file in Self.expand(inputs) {
             do {
                 let data: Data
@@ -96,7 +97,8 @@ struct ReportCommand: ParsableCommand {
                     case .failed(let path, _): key = path
                     }
                     if let earlier = seen[key]?.first(where: { Self.same($0.entry, entry) }) {
-                        StandardOutput.error("myotwitch: note: \(file): \(key) is already in the cohort (from \(earlier.file)); counted once")
+                        if duplicates == 0 { firstDuplicate = "\(key) in \(file) and \(earlier.file)" }
+                        duplicates += 1
                         continue
                     }
                     seen[key, default: []].append((entry, file))
@@ -111,6 +113,9 @@ struct ReportCommand: ParsableCommand {
                 unreadable += 1
                 StandardOutput.error("myotwitch: \(error)")
             }
+        }
+        if duplicates > 0 {
+            StandardOutput.error("myotwitch: note: \(duplicates) \(duplicates == 1 ? "result was" : "results were") read twice and counted once (the first: \(firstDuplicate))")
         }
         if !outcomes.isEmpty {
             let writer = OutputWriter(formats: formats, output: output, directoryMode: isDirectoryOutput)
