@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # The test command of the README's quick start (and of CI): installs FFTW if missing, runs every
 # test (unit, property and end-to-end CLI tests), then a bounded fuzz run of the input stage
-# (MYOTWITCH_FUZZ_SECONDS, default 30; 0 skips it).
+# (MYOTWITCH_FUZZ_SECONDS, default 30; 0 skips it). A sharded cohort runs on a real single-node
+# Slurm cluster (Scripts/slurm-test.sh, < 1 min; MYOTWITCH_SLURM_TEST=0 skips it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/install-deps.sh
 swift build --build-tests
 swift test --skip-build "$@"
+if [ "${MYOTWITCH_SLURM_TEST:-1}" != 0 ]; then
+    bash Scripts/slurm-test.sh
+fi
 seconds=${MYOTWITCH_FUZZ_SECONDS:-30}
 if [ "$seconds" -gt 0 ]; then
     echo "Fuzzing the input stage for ${seconds} s…"

@@ -47,6 +47,12 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var recording: RecordingOptions
 
+    @Option(help: ArgumentHelp("Analyse only shard I of N of the inputs (1 ≤ I ≤ N), balanced by file size, writing each recording's files to --output DIR as it finishes; merge with `myotwitch report DIR`. Default: from SLURM_ARRAY_TASK_ID/_MIN/_COUNT or JOB_COMPLETION_INDEX with MYOTWITCH_SHARD_COUNT when set; 'none' ignores them. See README, \"Running a cohort on a cluster\".", valueName: "I/N"))
+    var shard: String?
+
+    @Flag(name: .customLong("skip-existing"), help: ArgumentHelp("Leave recordings whose outputs (every --format) are already in --output DIR, to resume a stopped or failed shard (without --shard: as shard 1/1). Outputs are written atomically, so one that exists is complete."))
+    var skipExisting = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard !inputs.isEmpty else { throw ValidationError("name at least one input file or directory") }
@@ -69,6 +75,9 @@ struct AnalyzeCommand: ParsableCommand {
         let files = InputExpansion.expand(inputs)
         guard !files.isEmpty else {
             throw ValidationError("no recordings found in \(inputs.joined(separator: ", "))")
+        }
+        if let spec = try ShardedAnalysis.spec(shard) ?? (skipExisting ? ShardSpec(index: 1, count: 1, origin: "--skip-existing") : nil) {
+            return try ShardedAnalysis(command: self, shard: spec, files: files).run()
         }
         let decoderOptions = recording.decoderOptions(strict: !skipMalformed)
         let settings = recording.settings

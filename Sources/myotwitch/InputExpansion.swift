@@ -1,4 +1,5 @@
 import Foundation
+import MyoTwitch
 
 /// Turns the inputs a user typed into the files to analyse: files as given, directories walked
 /// recursively for recordings, and quoted glob patterns expanded (the shell expands unquoted ones).
@@ -7,8 +8,9 @@ enum InputExpansion {
     /// taken whatever their name.
     static let recordingExtensions: Set<String> = ["csv", "tsv", "txt", "edf", "bdf"]
 
-    /// The files, in order: arguments in the order given; directory contents sorted by path, so
-    /// batch output is stable.
+    /// The files, in order: arguments in the order given; directory contents and glob matches
+    /// in natural order (`NaturalOrder`: rec2 before rec10), so batch output is stable and a
+    /// sharded cohort merges in the order one machine uses.
     static func expand(_ inputs: [String]) -> [String] {
         var files: [String] = []
         for input in inputs {
@@ -41,7 +43,7 @@ enum InputExpansion {
                 found.append(path)
             }
         }
-        return found.sorted()
+        return NaturalOrder.sorted(found)
     }
 
     private static func glob(_ pattern: String) -> [String] {
@@ -50,6 +52,6 @@ enum InputExpansion {
         guard Glibc.glob(pattern, 0, nil, &result) == 0 else { return [] }
         return (0..<Int(result.gl_pathc)).compactMap { i in
             result.gl_pathv[i].map { String(cString: $0) }
-        }.sorted()
+        }.sorted(by: NaturalOrder.precedes)
     }
 }

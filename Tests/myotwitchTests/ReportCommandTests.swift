@@ -115,7 +115,6 @@ import Testing
 
     @Test(arguments: [
         (["report"], "<result>"),
-        (["report", "r.json", "--format", "json"], "html, markdown or csv"),
         (["report", "r.json", "--format", "pdf"], "format"),
         (["report", "r.json", "--format", "html", "--format", "csv"], "--output DIR"),
     ])
@@ -154,5 +153,103 @@ import Testing
         #expect(rows.first?.hasPrefix("record,kind,channel,") == true, "one result gives its own rows")
         #expect(rows.dropFirst().allSatisfy { $0.hasSuffix(",\(a.csv.path)") })
         #expect(rows.contains { $0.hasPrefix("event,twitch,") })
+    }
+
+    @Test func aDirectoryWrittenByAnalyzeCountsEachRecordingOnce() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = try Self.saved(in: dir, name: "a").csv, b = try Self.saved(in: dir, name: "b").csv
+        let out = dir.appendingPathComponent("out")
+        #expect(try CLI.run(["analyze", a.path, b.path, "--output", out.path + "/", "--format", "json", "--format", "jsonl"]).status == 0)
+        let r = try CLI.run(["report", out.path, "--format", "markdown"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("# Twitch and cramp report: 2 recordings\n"), "not 4 (batch + per-file) nor 6 (and JSON Lines)")
+        // Named twice by hand: counted once, with a note.
+        let twice = try CLI.run(["report", out.appendingPathComponent("batch.json").path, out.appendingPathComponent("a.json").path])
+        #expect(twice.stdout.hasPrefix("# Twitch and cramp report: 2 recordings\n"))
+        #expect(twice.stderr.contains("note:") && twice.stderr.contains("counted once"))
+    }
+
+    /// Every format `report --help` lists is written, and json/jsonl give what analyze writes.
+    @Test func everyFormatTheHelpListsWorks() throws {
+        let help = try CLI.run(["report", "--help"]).stdout
+        let listed = ["json", "jsonl", "csv", "markdown", "html"].filter { help.contains($0) }
+        #expect(listed.count == 5, "\(help)")
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (csv, json) = try Self.saved(in: dir)
+        for format in listed {
+            let r = try CLI.run(["report", json.path, "--format", format])
+            #expect(r.status == 0, "\(format): \(r.stderr)")
+            #expect(!r.stdout.isEmpty)
+            if format == "json" || format == "jsonl" {
+                #expect(r.stdout == (try CLI.run(["analyze", csv.path, "--format", format])).stdout, "\(format)")
+            }
+        }
+    }
+
+    @Test(arguments: ["stream", "analyze"])
+    func readsTheJSONLinesThatStreamAndAnalyzeWrite(writer: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (csv, json) = try Self.saved(in: dir)
+        let lines = writer == "stream"
+            ? try CLI.run(["stream"], stdin: try Data(contentsOf: csv))
+            : try CLI.run(["analyze", csv.path, "--format", "jsonl"])
+        let jsonl = try SampleCSV.write(lines.stdout, named: "rec.jsonl", in: dir)
+        let r = try CLI.run(["report", jsonl.path, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let saved = try String(contentsOf: json, encoding: .utf8)
+        let path = writer == "stream" ? "<stdin>" : csv.path
+        #expect(r.stdout == saved.replacingOccurrences(of: "\"path\": \"\(csv.path)\"", with: "\"path\": \"\(path)\""))
+        // A stream stopped before its summary: its lines are a failed row, not dropped.
+        let cut = lines.stdout.split(separator: "\n").dropLast().joined(separator: "\n") + "\n"
+        let partial = try SampleCSV.write(lines.stdout + cut, named: "two.jsonl", in: dir)
+        let md = try CLI.run(["report", partial.path, "--format", "markdown"])
+        #expect(md.stdout.hasPrefix("# Twitch and cramp report: 2 recordings\n"), "\(md.stdout)")
+        #expect(md.stdout.contains("have no summary line after them"))
+    }
+
+    @Test func jsonLinesThatDisagreeWithTheirSummaryAreRefused() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (csv, _) = try Self.saved(in: dir)
+        let lines = try CLI.run(["analyze", csv.path, "--format", "jsonl"]).stdout.split(separator: "\n")
+        let filtered = lines.dropFirst().joined(separator: "\n") + "\n"  // one event line removed
+        let file = try SampleCSV.write(filtered, named: "cut.jsonl", in: dir)
+        let r = try CLI.run(["report", file.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(file.path):\(lines.count - 1): the summary counts 5 events but 4 event lines"), "\(r.stderr)")
+    }
+
+    @Test func recordingsAreListedInNaturalOrder() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        for i in [1, 2, 10, 11] {
+            _ = try SampleCSV.write(SampleCSV.emg(seconds: 3, twitches: [1]), named: "rec\(i).csv", in: data)
+        }
+        let out = dir.appendingPathComponent("out")
+        func names(_ markdown: String) -> [String] {
+            markdown.split(separator: "\n").filter { $0.hasPrefix("| \(data.path)") }
+                .map { String($0.split(separator: "/").last!.prefix(while: { $0 != "." })) }
+        }
+        let analysed = try CLI.run(["analyze", data.path, "--format", "markdown"])
+        #expect(names(analysed.stdout) == ["rec1", "rec2", "rec10", "rec11"], "analyze's expansion")
+        _ = try CLI.run(["analyze", data.path, "--output", out.path + "/"])
+        try FileManager.default.removeItem(at: out.appendingPathComponent("batch.json"))
+        let reported = try CLI.run(["report", out.path, "--format", "markdown"]).stdout
+        #expect(names(reported) == ["rec1", "rec2", "rec10", "rec11"], "report's directory walk")
+    }
+
+    @Test(arguments: ["", "\n  \n"])
+    func anEmptyResultFileIsNamed(content: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = try SampleCSV.write(content, named: "live.jsonl", in: dir)
+        let r = try CLI.run(["report", file.path])
+        #expect(r.status == 1)
+        #expect(r.stderr == "myotwitch: \(file.path): empty file: no result in it (a stream that wrote nothing, or a run that was stopped?)\n")
     }
 }

@@ -41,26 +41,38 @@ public struct BatchResult: Encodable, Sendable {
 
     public init(results: [Entry]) {
         self.results = results
-        var summary = Summary(inputs: results.count, analysed: 0, failed: 0, durationSeconds: 0,
-                              twitches: 0, cramps: 0, activity: 0, artifacts: 0, episodes: 0)
-        for entry in results {
-            switch entry {
-            case .failed:
-                summary.failed += 1
-            case .analysed(let r):
-                summary.analysed += 1
-                summary.durationSeconds += r.source.durationSeconds
-                for e in r.events {
-                    switch e.kind {
-                    case .twitch: summary.twitches += 1
-                    case .cramp: summary.cramps += 1
-                    case .activity: summary.activity += 1
-                    case .artifact: summary.artifacts += 1
-                    }
-                }
-                summary.episodes += r.episodes.count
-            }
-        }
+        var summary = Summary()
+        for entry in results { summary.add(entry) }
         self.summary = summary
+    }
+}
+
+extension BatchResult.Summary {
+    /// No inputs yet.
+    public init() {
+        self.init(inputs: 0, analysed: 0, failed: 0, durationSeconds: 0,
+                  twitches: 0, cramps: 0, activity: 0, artifacts: 0, episodes: 0)
+    }
+
+    /// Counts one more input (in batch order: `durationSeconds` is summed in that order, so a
+    /// merged cohort's total has the same bits as one machine's).
+    public mutating func add(_ entry: BatchResult.Entry) {
+        inputs += 1
+        switch entry {
+        case .failed:
+            failed += 1
+        case .analysed(let r):
+            analysed += 1
+            durationSeconds += r.source.durationSeconds
+            for e in r.events {
+                switch e.kind {
+                case .twitch: twitches += 1
+                case .cramp: cramps += 1
+                case .activity: activity += 1
+                case .artifact: artifacts += 1
+                }
+            }
+            episodes += r.episodes.count
+        }
     }
 }

@@ -3,11 +3,16 @@ import Foundation
 extension JSONReport {
     /// Decodes a saved result file for `myotwitch report`: a single analysis
     /// (`myotwitch.analysis/1`) gives one entry, a batch (`myotwitch.batch/1`) one entry per
-    /// input, with inputs that had failed kept as `.failed` (their `"error"` text).
+    /// input, with inputs that had failed kept as `.failed` (their `"error"` text); JSON Lines
+    /// (`stream`, `analyze --format jsonl`) one entry per summary line (`decodeSavedLines`).
     ///
     /// - Throws: `InputError` with `path` and a one-line message when the data is not JSON, has an
     ///   unknown schema, or does not match it.
     public static func decodeSavedResults(_ data: Data, path: String) throws -> [BatchResult.Entry] {
+        if data.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }) {
+            throw InputError(path: path, message: "empty file: no result in it (a stream that wrote nothing, or a run that was stopped?)")
+        }
+        if looksLikeJSONLines(data) { return try decodeSavedLines(data, path: path) }
         let decoder = JSONDecoder()
         do {
             let schema = try decoder.decode(SchemaProbe.self, from: data).schema
