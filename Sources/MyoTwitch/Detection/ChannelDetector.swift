@@ -382,8 +382,14 @@ final class ChannelDetector {
             // Everything outside segments counts as quiet: gating at the low threshold would cut
             // the distribution's upper tail and shrink the spread, lowering thresholds in a spiral.
             level.offer(envelope, quiet: phase == .idle && envelope <= high)
+            // The tail learns from brief excursions only: noise spikes last a few milliseconds
+            // and barely move the slow envelope, while a contraction, an ECG beat or a movement
+            // lifts it; those are events, and a tail that learnt them would stop seeing
+            // anything their size.
+            let slowEnergy = max(0, slowSum / Double(burstLength))
+            let quietScale = DetectorProfile.tailSlowGate * level.median
+            if phase == .idle && envelope <= high && slowEnergy <= quietScale * quietScale { tail.add(envelope) }
             if phase == .idle && envelope <= high {
-                tail.add(envelope)
                 motionQuietMean = motionQuietMean < 0 ? q : motionQuietMean + motionSmoothing * (q - motionQuietMean)
             }
         }

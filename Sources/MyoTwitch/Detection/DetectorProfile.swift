@@ -107,6 +107,12 @@ public struct DetectorProfile: Sendable, Equatable {
     /// and wanes with some regularity (up to ~0.45).
     public var rhythmCorrelation = 0.4
 
+    /// The slow (burst-length) envelope, in multiples of the quiet level, up to which an
+    /// envelope value may teach the noise tail (`NoiseTail`). 2: on white noise the slow
+    /// envelope sits at 1.04 × the quiet median, on spiky real backgrounds within 1.5 ×; a
+    /// contraction, a movement or an ECG beat lifts it past 2 ×.
+    public static let tailSlowGate = 2.0
+
     public static func == (a: DetectorProfile, b: DetectorProfile) -> Bool {
         a.envelopeSeconds == b.envelopeSeconds && a.highThreshold == b.highThreshold
             && a.lowThreshold == b.lowThreshold && a.mergeGapSeconds == b.mergeGapSeconds
