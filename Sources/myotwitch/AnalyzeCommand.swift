@@ -47,9 +47,13 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var recording: RecordingOptions
 
+    @Option(name: .customLong("muscle"), help: ArgumentHelp("The muscle under a channel, CHANNEL=NAME (repeat per channel), e.g. EMG1='tibialis anterior'. Picks the healthy reference rate the reports show for it (none when no published rate is known for that muscle). Overrides a muscle named by a BIDS channels.tsv or the EDF label.", valueName: "channel=name"))
+    var muscle: [String] = []
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard !inputs.isEmpty else { throw ValidationError("name at least one input file or directory") }
+        do { _ = try MuscleAssignment(arguments: muscle) } catch { throw ValidationError("\(error)") }
         if formats.count > 1 && !isDirectoryOutput {
             throw ValidationError("several --format values need --output DIR (one file per format)")
         }
@@ -77,9 +81,10 @@ struct AnalyzeCommand: ParsableCommand {
         // --jobs is the number of threads: one file per thread when there are enough files; a
         // file alone on a machine with several gets its reader and channels on threads of their own.
         let perFileParallel = jobs > 1 && files.count < jobs * 2
+        let muscles = try MuscleAssignment(arguments: muscle)
         let outcomes = parallelMap(files, jobs: jobs, progress: { progress.update(done: $0) }) { path in
             Outcome.analyse(path: path, decoderOptions: decoderOptions, settings: settings,
-                            traces: wantsTraces, parallel: perFileParallel)
+                            traces: wantsTraces, parallel: perFileParallel).assigning(muscles)
         }
         progress.finish()
         for outcome in outcomes {

@@ -24,12 +24,12 @@ struct ReportCommand: ParsableCommand {
     )
 
     /// The formats a saved result can be rendered in (JSON is already what was saved).
-    static let reportFormats: [OutputFormat] = [.html, .markdown, .csv]
+    static let reportFormats: [OutputFormat] = [.html, .markdown, .csv, .eventsTSV, .mneAnnotations]
 
     @Argument(help: ArgumentHelp("Saved results: JSON files or directories of them.", valueName: "result"))
     var inputs: [String]
 
-    @Option(name: .long, help: ArgumentHelp("Report format: html, markdown (default) or csv. Repeat with --output DIR for several.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("Report format: html, markdown (default), csv, events-tsv (BIDS) or mne-annotations (MNE). Repeat with --output DIR for several.", valueName: "format"))
     var format: [OutputFormat] = []
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write: a file, '-' for standard output (default), or a directory (existing, or ending in '/') for one file per result and format plus a cohort summary.", valueName: "path"))

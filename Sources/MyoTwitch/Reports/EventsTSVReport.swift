@@ -1,4 +1,4 @@
-/// Events as a BIDS `*_events.tsv` (BIDS 1.11, EMG: BEP042) and the MNE annotations CSV that
+/// Events as a BIDS `*_events.tsv` (BIDS 1.11, EMG: BEP042) and as the annotation file that
 /// `mne.read_annotations` loads.
 ///
 /// events.tsv columns (tab-separated, a header row, `n/a` for a missing value, rows sorted by
@@ -75,18 +75,54 @@ public enum EventsTSVReport {
         """
     }
 
-    /// The CSV `mne.read_annotations(path)` reads (columns `onset,duration,description`). MNE's
-    /// CSV reader takes onsets either as seconds or as absolute ISO 8601 times; absolute times
-    /// are written when `source.startTime` is known, so `raw.set_annotations` lines them up with
-    /// the raw data's `meas_date` without glue code. The description is `kind/channel` (MNE
-    /// forbids `;`, and `,` would split the row: both become `_`).
+    /// The annotation text file `mne.read_annotations(path)` reads when `path` ends in `.txt`
+    /// (MNE's own `# MNE-Annotations` format, as `Annotations.save` writes it): onsets in
+    /// seconds from the first sample, and an `orig_time` header line — the recording's start,
+    /// UTC — when `source.startTime` is known, so that `raw.set_annotations` lines the events up
+    /// with a raw file's `meas_date` without glue code. MNE's CSV reader was not used: it reads
+    /// numeric onsets as milliseconds and takes its `orig_time` from the first row (checked in
+    /// MNE 1.13, `mne/annotations.py`). The description is `kind/channel`, with `,`, `;`
+    /// (forbidden by MNE), quotes and line breaks replaced by `_`.
     public static func mneAnnotations(_ result: AnalysisResult) -> String {
-        let start = result.source.startTime.flatMap { WallClock(iso: $0) }
-        var out = "onset,duration,description\n"
+        var out = "# MNE-Annotations\n"
+        if let start = result.source.startTime.flatMap({ WallClock(iso: $0) }) {
+            // MNE's own writer prints the UTC time without a zone ("assumed UTC").
+            out += "# orig_time : " + start.iso.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "") + "\n"
+        }
+        out += "# onset, duration, description\n"
         for e in sortedEvents(result) {
-            let onset = start.map { $0.adding(e.start).iso } ?? ReportText.fixed(e.start, 6)
-            let description = "\(e.kind.rawValue)/\(e.channel)".map { $0 == ";" || $0 == "," || $0 == "\n" || $0 == "\r" || $0 == "\"" ? "_" : $0 }
-            out += "\(onset),\(ReportText.fixed(e.duration, 6)),\(String(description))\n"
+            out += "\(ReportText.fixed(e.start, 6)),\(ReportText.fixed(e.duration, 6)),\(description(e))\n"
+        }
+        return out
+    }
+
+    static func description(_ e: DetectedEvent) -> String {
+        String("\(e.kind.rawValue)/\(e.channel)".map { ",;\"\n\r#".contains($0) ? "_" : $0 })
+    }
+
+    /// Several recordings in one table: a first column `source` (the input path), then the
+    /// columns of `render(_:)`; failed inputs have no rows. BIDS keeps one events.tsv per
+    /// recording: write those with `--output DIR` (or as a BIDS derivative).
+    public static func render(cohort entries: [BatchResult.Entry]) -> String {
+        var out = (["source"] + columns).joined(separator: "\t") + "\n"
+        for case .analysed(let result) in entries {
+            let source = clean(result.source.path)
+            for line in render(result).split(separator: "\n").dropFirst() { out += source + "\t" + line + "\n" }
+        }
+        return out
+    }
+
+    /// Several recordings in one annotation file, for an overview: no `orig_time` (each
+    /// recording starts at its own time), onsets from each recording's first sample, and the
+    /// description `kind/channel/path`. To line events up with raw data, use the per-recording
+    /// files (`--output DIR`).
+    public static func mneAnnotations(cohort entries: [BatchResult.Entry]) -> String {
+        var out = "# MNE-Annotations\n# onset, duration, description\n"
+        for case .analysed(let result) in entries {
+            let path = String(result.source.path.map { ",;\"\n\r#".contains($0) ? "_" : $0 })
+            for e in sortedEvents(result) {
+                out += "\(ReportText.fixed(e.start, 6)),\(ReportText.fixed(e.duration, 6)),\(description(e))/\(path)\n"
+            }
         }
         return out
     }
