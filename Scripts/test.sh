@@ -8,6 +8,7 @@ bash Scripts/install-deps.sh
 swift build --build-tests
 swift test --skip-build "$@"
 bash Scripts/interop-test.sh
+bash Scripts/report-browser-test.sh
 seconds=${MYOTWITCH_FUZZ_SECONDS:-30}
 if [ "$seconds" -gt 0 ]; then
     echo "Fuzzing the input stage for ${seconds} s…"
