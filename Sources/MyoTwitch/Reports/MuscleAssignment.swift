@@ -33,6 +33,12 @@ public struct MuscleAssignment: Sendable, Equatable {
         self.muscles = muscles
     }
 
+    /// These muscles over those `input` names (a BIDS channels.tsv): a channel named by both
+    /// keeps the one given here (`--muscle`).
+    public func over(_ input: [String: String]) -> MuscleAssignment {
+        MuscleAssignment(input.merging(muscles) { _, given in given })
+    }
+
     /// `result` with each channel summary's `muscle` set; channels not named keep what the input
     /// said or get the muscle their label names.
     public func apply(to result: AnalysisResult) -> AnalysisResult {
