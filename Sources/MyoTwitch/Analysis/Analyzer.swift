@@ -175,7 +175,7 @@ public final class Analyzer {
         }
         if layout.sensor == .emg {
             morphology = MorphologyCollector(channels: channels, sampleRate: sampleRate, scales: amplitudeUnits.map(\.scale),
-                                             keepsSnippets: options.collectTraces)
+                                             keepsSnippets: options.collectTraces, keepsTwitchValues: options.keepsEvents)
             for detector in detectors { detector.keepsBandSignal = true }
         }
         if layout.sensor == .emg && detectors.count > 1 {

@@ -30,6 +30,10 @@ final class MorphologyCollector {
     let channels: [String]
     private let scales: [Double]
     private let keepsSnippets: Bool
+    /// Keep per-twitch numbers (peak times for the intervals, peak-to-peak values for the unit
+    /// statistics) for the summary; off for live streams, whose memory must not grow with the
+    /// twitches found (the units' templates are bounded by `UnitClusterer.maxUnits`).
+    private let keepsTwitchValues: Bool
     private let half: Int
     private let history: Int
     private var capacity: Int
@@ -43,7 +47,8 @@ final class MorphologyCollector {
     private var snippetStride: [Int]
     private var snippetSeen: [Int]
 
-    init(channels: [String], sampleRate: Double, scales: [Double], keepsSnippets: Bool) {
+    init(channels: [String], sampleRate: Double, scales: [Double], keepsSnippets: Bool, keepsTwitchValues: Bool = true) {
+        self.keepsTwitchValues = keepsTwitchValues
         self.channels = channels
         self.sampleRate = sampleRate
         self.scales = scales
@@ -104,10 +109,10 @@ final class MorphologyCollector {
         let noise = snr > 0 ? peak / snr : 0
         var shape = PotentialMeasure.shape(window, centre: half, sampleRate: sampleRate, noiseRMS: noise)
         if let local = clusterers[c].assign(window, centre: half, peakToPeak: shape.peakToPeak,
-                                                   noiseRMS: noise, time: peakTime) {
+                                                   noiseRMS: noise, time: peakTime, keepsValue: keepsTwitchValues) {
             shape.unit = local + 1
         }
-        twitchTimes[c].append(peakTime)
+        if keepsTwitchValues { twitchTimes[c].append(peakTime) }
         if keepsSnippets { keep(ReviewSnippet(channel: channels[c], peakTime: peakTime, samples: window,
                                               sampleRateHz: sampleRate,
                                               noiseBand: PotentialMeasure.bandFactor * noise, unit: shape.unit), c) }

@@ -45,7 +45,8 @@ struct UnitClusterer {
 
     /// Assigns the potential (`snippet` with its peak at `centre`) to a unit; returns the unit's
     /// index in `units`, or `nil` when no unit matches and no new one can be opened.
-    mutating func assign(_ snippet: [Double], centre: Int, peakToPeak: Double, noiseRMS: Double, time: Double) -> Int? {
+    mutating func assign(_ snippet: [Double], centre: Int, peakToPeak: Double, noiseRMS: Double, time: Double,
+                         keepsValue: Bool = true) -> Int? {
         guard centre - half - shift >= 0, centre + half + shift < snippet.count else { return nil }
         var best: (index: Int, score: Double, offset: Int)? = nil
         let variance = noiseRMS * noiseRMS
@@ -62,7 +63,7 @@ struct UnitClusterer {
             units[best.index].count += 1
             let n = Double(units[best.index].count)
             units[best.index].template = units[best.index].sum.map { $0 / n }
-            units[best.index].peakToPeaks.append(peakToPeak)
+            if keepsValue { units[best.index].peakToPeaks.append(peakToPeak) }
             return best.index
         }
         guard units.count < Self.maxUnits else { return nil }
