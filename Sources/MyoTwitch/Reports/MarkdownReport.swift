@@ -43,7 +43,15 @@ public enum MarkdownReport {
         var out = "# Twitch and cramp report: \(ReportText.count(entries.count, "recording", "recordings"))\n\n"
         out += "| recording | status | duration | channels | twitches | twitches/min | twitch episodes | longest episode | cramps | cramp time | flags |\n"
         out += "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---|\n"
-        for entry in entries {
+        // Natural order of the paths (rec2 before rec10), input order among equals.
+        func path(_ e: BatchResult.Entry) -> String {
+            switch e { case .failed(let p, _): p; case .analysed(let r): r.source.path }
+        }
+        let ordered = entries.enumerated().sorted { a, b in
+            ReportFileName.naturalLess(path(a.element), path(b.element))
+                || (!ReportFileName.naturalLess(path(b.element), path(a.element)) && a.offset < b.offset)
+        }.map(\.element)
+        for entry in ordered {
             switch entry {
             case .failed(let path, let error):
                 out += "| \(escape(path)) | failed: \(escape(error)) | | | | | | | | | |\n"

@@ -88,4 +88,13 @@ import Testing
         #expect(!json.contains("null"))
         #expect(!json.contains("\"morphology\""))
     }
+
+    @Test func cohortTablesListRecordingsInNaturalOrder() {
+        let entries: [BatchResult.Entry] = ["rec10.csv", "rec2.csv", "rec1.csv"].map { .analysed(ReportFixtures.typical(path: $0)) }
+        let markdown = MarkdownReport.render(cohort: entries)
+        let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("| rec") && !$0.hasPrefix("| recording") }.map { $0.split(separator: " ")[1] }
+        #expect(rows == ["rec1.csv", "rec2.csv", "rec10.csv"])
+        #expect(ReportFileName.naturalLess("a9", "a10") && !ReportFileName.naturalLess("a10", "a9"))
+        #expect(ReportFileName.naturalLess("a01", "a2") && ReportFileName.naturalLess("a", "a1"))
+    }
 }
