@@ -123,6 +123,37 @@ final class XMLProbe: NSObject, XMLParserDelegate {
         #expect(XMLProbe.parse(html).error == nil)
     }
 
+    /// An ECG gives an artifact per heartbeat: they are drawn as a thin strip at the top of the
+    /// row, so they cannot cover the envelope and the twitch ticks.
+    @Test func manyArtifactsStayAThinStrip() {
+        var events = (0..<500).map { F.event(.artifact, "leg", Double($0) * 1.1 + 0.5, Double($0) * 1.1 + 0.6) }
+        events.append(F.event(.twitch, "leg", 300))
+        let result = F.result(channels: ["leg"], duration: 600, events: events)
+        let html = HTMLReport.render(result, traces: F.traces(for: result))
+        let svg = html.components(separatedBy: "aria-label=\"Signal envelope and events per channel\"")[1]
+            .components(separatedBy: "</svg>")[0]
+        let greys = svg.components(separatedBy: "fill=\"#a3a3a3\"").count - 1
+        #expect(greys > 0)
+        #expect(!svg.contains("height=\"64.0\" fill=\"#a3a3a3\""), "no full-height artifact band")
+        #expect(svg.components(separatedBy: "height=\"5\" fill=\"#a3a3a3\"").count - 1 == greys)
+    }
+
+    /// Ten hours of eight channels: the review keeps at most `reviewTracePointLimit` envelope
+    /// points per channel, so the report stays small enough to open.
+    @Test func tenHoursStayNavigableAndSmall() throws {
+        let channels = (1...8).map { "EMG \($0)" }
+        var events: [DetectedEvent] = []
+        for channel in channels { for i in 0..<3000 { events.append(F.event(.twitch, channel, Double(i) * 12)) } }
+        let result = F.result(channels: channels, duration: 36_000, events: events)
+        let traces = F.traces(for: result)
+        #expect(traces[0].count == 72_000)
+        let html = HTMLReport.render(result, traces: traces, traceBinSeconds: 0.5)
+        #expect(html.utf8.count < 5_000_000, "\(html.utf8.count) bytes")
+        let data = html.components(separatedBy: "id=\"rv-data\">")[1].components(separatedBy: "</script>")[0]
+        let trace = data.components(separatedBy: "\"tr\":{\"dt\":")[1]
+        #expect(trace.hasPrefix("2,") || trace.hasPrefix("2.0"), "72,000 half-second points reduced 4x: \(trace.prefix(12))")
+    }
+
     @Test func extremeButFiniteValuesFromASavedResultRenderInEveryFormat() throws {
         // Any finite number can come from a saved JSON file; none may trap a conversion.
         var events = [F.event(.twitch, "a", 1e300), F.event(.cramp, "a", -5, 1e308), F.event(.twitch, "a", 10)]
