@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 bash Scripts/install-deps.sh
 swift build --build-tests
 swift test --skip-build "$@"
+bash Scripts/interop-test.sh
+bash Scripts/report-browser-test.sh
 if [ "${MYOTWITCH_SLURM_TEST:-1}" != 0 ]; then
     bash Scripts/slurm-test.sh
 fi

@@ -8,7 +8,10 @@ struct AnalyzeCommand: ParsableCommand {
         abstract: "Analyse recorded files: twitches, cramps, activity and artifacts, and their episodes.",
         discussion: """
         INPUTS are CSV files, directories (searched recursively for .csv, .tsv, .txt) or quoted \
-        glob patterns. One input gives one analysis object (schema myotwitch.analysis/1); several \
+        glob patterns. A BIDS-EMG dataset directory (dataset_description.json, \
+        sub-*/[ses-*/]emg/*_emg.edf|bdf) gives its recordings, read with the EMG channels and \
+        muscles of their *_channels.tsv; with --format events-tsv --output DIR/ their events are \
+        written as a BIDS derivative under DIR (e.g. ds/derivatives/myotwitch/). One input gives one analysis object (schema myotwitch.analysis/1); several \
         give a batch object (myotwitch.batch/1) in which a file that cannot be read carries an \
         "error" and does not stop the others. Files are analysed in parallel (--jobs).
 
@@ -21,6 +24,8 @@ struct AnalyzeCommand: ParsableCommand {
           myotwitch analyze 'study/*.csv' --format json --format html --output reports/
           myotwitch analyze headerless.csv --rate 1000 --columns emg
           myotwitch analyze logger-export.csv --skip-malformed
+          myotwitch analyze rec.edf --muscle 'EMG1=tibialis anterior' --format html --output rec.html
+          myotwitch analyze bids-ds/ --format events-tsv --output bids-ds/derivatives/myotwitch/
 
         A row that cannot be read (a wrong field count, text where a number belongs) stops its \
         file with an error naming the line and column; --skip-malformed skips such rows and \
@@ -33,7 +38,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Recordings: files, directories or quoted glob patterns ('-' for standard input).", valueName: "input"))
     var inputs: [String]
 
-    @Option(name: .long, help: ArgumentHelp("Output format: json, jsonl, csv, markdown or html. Repeat with --output DIR for several.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("Output format: json, jsonl, csv, markdown, html, events-tsv (BIDS events: onset, duration, trial_type, …) or mne-annotations (a .txt mne.read_annotations loads, with the start time as orig_time). Repeat with --output DIR for several.", valueName: "format"))
     var format: [OutputFormat] = []
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write: a file, '-' for standard output (default), or a directory (existing, or ending in '/') for one file per input and format plus a combined summary.", valueName: "path"))
@@ -53,9 +58,13 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .customLong("skip-existing"), help: ArgumentHelp("Leave recordings whose outputs (every --format) are already in --output DIR, to resume a stopped or failed shard (without --shard: as shard 1/1). Outputs are written atomically, so one that exists is complete."))
     var skipExisting = false
 
+    @Option(name: .customLong("muscle"), help: ArgumentHelp("The muscle under a channel, CHANNEL=NAME (repeat per channel), e.g. EMG1='tibialis anterior'. Picks the healthy reference rate the reports show for it (none when no published rate is known for that muscle). Overrides a muscle named by a BIDS channels.tsv or the EDF label.", valueName: "channel=name"))
+    var muscle: [String] = []
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard !inputs.isEmpty else { throw ValidationError("name at least one input file or directory") }
+        do { _ = try MuscleAssignment(arguments: muscle) } catch { throw ValidationError("\(error)") }
         if formats.count > 1 && !isDirectoryOutput {
             throw ValidationError("several --format values need --output DIR (one file per format)")
         }
@@ -72,7 +81,12 @@ struct AnalyzeCommand: ParsableCommand {
 
     func run() throws {
         StandardOutput.prepare()
-        let files = InputExpansion.expand(inputs)
+        let bids: BIDSInputs
+        do { bids = try BIDSInputs(inputs) } catch {
+            StandardOutput.error("myotwitch: \(error)")
+            throw ExitCode(1)
+        }
+        let files = bids.expand(inputs)
         guard !files.isEmpty else {
             throw ValidationError("no recordings found in \(inputs.joined(separator: ", "))")
         }
@@ -86,9 +100,10 @@ struct AnalyzeCommand: ParsableCommand {
         // --jobs is the number of threads: one file per thread when there are enough files; a
         // file alone on a machine with several gets its reader and channels on threads of their own.
         let perFileParallel = jobs > 1 && files.count < jobs * 2
+        let muscles = try MuscleAssignment(arguments: muscle)
         let outcomes = parallelMap(files, jobs: jobs, progress: { progress.update(done: $0) }) { path in
-            Outcome.analyse(path: path, decoderOptions: decoderOptions, settings: settings,
-                            traces: wantsTraces, parallel: perFileParallel)
+            Outcome.analyse(path: path, decoderOptions: bids.decoderOptions(decoderOptions, path: path), settings: settings,
+                            traces: wantsTraces, parallel: perFileParallel).assigning(bids.muscles(muscles, path: path))
         }
         progress.finish()
         for outcome in outcomes {
@@ -99,7 +114,11 @@ struct AnalyzeCommand: ParsableCommand {
         // One input that failed has nothing to write beyond its error; several inputs always
         // give the batch form, in which failures are entries.
         if !(files.count == 1 && outcomes[0].isFailure) {
-            let writer = OutputWriter(formats: formats, output: output, directoryMode: isDirectoryOutput)
+            // A BIDS dataset's events.tsv go into a derivative layout under the output directory.
+            let derivative = !bids.isEmpty && isDirectoryOutput && formats.contains(.eventsTSV)
+            if derivative, let output { try bids.writeDerivative(outcomes, to: output) }
+            let writer = OutputWriter(formats: derivative ? formats.filter { $0 != .eventsTSV } : formats,
+                                      output: output, directoryMode: isDirectoryOutput)
             try writer.write(outcomes, singleInput: files.count == 1)
         }
         if outcomes.contains(where: \.isFailure) { throw ExitCode(1) }

@@ -3,6 +3,8 @@ import ArgumentParser
 /// The formats `analyze` and `report` write.
 enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
     case json, jsonl, csv, markdown, html
+    /// BIDS `*_events.tsv` (onset, duration, trial_type, …) and the annotation text file `mne.read_annotations` loads.
+    case eventsTSV = "events-tsv", mneAnnotations = "mne-annotations"
 
     /// File ending used in `--output DIR` mode.
     var fileExtension: String {
@@ -12,6 +14,8 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
         case .csv: "csv"
         case .markdown: "md"
         case .html: "html"
+        case .eventsTSV: "events.tsv"
+        case .mneAnnotations: "annotations.txt"
         }
     }
 }

@@ -16,6 +16,10 @@ enum Rendering {
             return Data(MarkdownReport.render(result).utf8)
         case .html:
             return Data(HTMLReport.render(result, traces: traces, traceBinSeconds: traceBinSeconds).utf8)
+        case .eventsTSV:
+            return Data(EventsTSVReport.render(result).utf8)
+        case .mneAnnotations:
+            return Data(EventsTSVReport.mneAnnotations(result).utf8)
         }
     }
 
@@ -41,6 +45,10 @@ enum Rendering {
             return Data(MarkdownReport.render(cohort: entries).utf8)
         case .html:
             return Data(HTMLReport.render(cohort: entries).utf8)
+        case .eventsTSV:
+            return Data(EventsTSVReport.render(cohort: entries).utf8)
+        case .mneAnnotations:
+            return Data(EventsTSVReport.mneAnnotations(cohort: entries).utf8)
         }
     }
 

@@ -39,7 +39,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Saved results: JSON or JSON Lines files, or directories of them (or of sharded analyze output, to merge).", valueName: "result"))
     var inputs: [String]
 
-    @Option(name: .long, help: ArgumentHelp("Report format: json, jsonl, csv, markdown (default) or html; merging into a directory: the shards' formats. Repeat with --output DIR for several.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("Report format: json, jsonl, csv, markdown (default), html, events-tsv (BIDS) or mne-annotations (MNE); merging into a directory: the shards' formats. Repeat with --output DIR for several.", valueName: "format"))
     var format: [OutputFormat] = []
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write: a file, '-' for standard output (default), or a directory (existing, or ending in '/') for one file per result and format plus a cohort summary.", valueName: "path"))

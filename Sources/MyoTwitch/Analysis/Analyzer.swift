@@ -54,6 +54,8 @@ public final class Analyzer {
     private var gaps: [Gap] = []
     private var warnings: [InputWarning] = []
     private var warningCount = 0
+    /// Twitch potentials' shapes and units (EMG; `Morphology/`).
+    private var morphology: MorphologyCollector?
 
     /// How many input warnings the summary lists; the rest are only counted.
     static let listedWarnings = 100
@@ -175,6 +177,11 @@ public final class Analyzer {
             rhythm.append(RhythmGate(gap: Int(profile.rhythmGapSeconds * sampleRate)))
             recruitment.append(RecruitmentGate(window: Int(profile.recruitmentWindowSeconds * sampleRate)))
         }
+        if layout.sensor == .emg {
+            morphology = MorphologyCollector(channels: channels, sampleRate: sampleRate, scales: amplitudeUnits.map(\.scale),
+                                             keepsSnippets: options.collectTraces, keepsTwitchValues: options.keepsEvents)
+            for detector in detectors { detector.keepsBandSignal = true }
+        }
         if layout.sensor == .emg && detectors.count > 1 {
             correlation = CrosstalkCorrelation(channels: detectors.count, sampleRate: sampleRate)
             if options.cancelsCrosstalk { canceller = CrosstalkCanceller(channels: detectors.count,
@@ -237,8 +244,10 @@ public final class Analyzer {
         ChannelWork.condition(detectors: detectors, columns: channelColumns, pointers: pointers,
                               count: count, parallel: options.parallel)
         if correlation != nil { acrossChannels(count: count) }
+        morphology?.record(detectors.map { UnsafePointer($0.bandSignal) }, count: count, first: detectors[0].index)
         let groups = ChannelWork.detect(detectors: detectors, columns: channelColumns,
                                         pointers: pointers, count: count, parallel: options.parallel)
+        if let morphology { for (d, g) in groups.enumerated() where !g.isEmpty { morphology.capture(g, channel: d) } }
         for (d, g) in groups.enumerated() where !g.isEmpty { finished[d] = g }
         needsRestart = false
         var outputs = release(finished, force: false)
@@ -302,7 +311,7 @@ public final class Analyzer {
         var closed: [Episode] = []
         for (channel, c) in crosstalk.release(before: horizon, correlation: correlation,
                                                        canceller: canceller) {
-            let event = DetectedEvent(
+            var event = DetectedEvent(
                 kind: c.kind, channel: channels[channel],
                 start: timeAxis.time(ofSample: c.onset), end: timeAxis.time(ofSample: c.end),
                 peak: c.peakAmplitude * amplitudeUnits[channel].scale, peakTime: timeAxis.time(ofSample: c.peakIndex),
@@ -310,12 +319,15 @@ public final class Analyzer {
                 medianFrequencyHz: layout.sensor == .emg ? c.spectrum?.medianFrequency : nil,
                 lowFrequencyFraction: layout.sensor == .emg ? c.spectrum?.lowFrequencyFraction : nil,
                 peakUnit: amplitudeUnits[channel].unit)
+            if c.kind == .twitch { event.morphology = morphology?.shape(channel: channel, peakIndex: c.peakIndex,
+                                                                        peakTime: event.peakTime, peak: event.peak, snr: c.snr) }
             if options.keepsEvents { events.append(event) }
             tally.add(event)
             outputs.append(.event(event))
             tracker.add(event, closed: &closed)
         }
         tally.settle(before: timeAxis.time(ofSample: earliestUnreleasedOnset))
+        morphology?.forget(before: force ? Int.max : earliestUnreleasedOnset)
         keep(closed)
         outputs += closed.map(AnalyzerOutput.episode)
         return outputs
@@ -350,7 +362,10 @@ public final class Analyzer {
         let summary = AnalysisSummary(
             channels: summaries, flags: flags, mainsHz: mainsHz, warningCount: warningCount,
             warnings: warnings, settings: settings)
-        return AnalysisResult(source: source, events: sortedEvents, episodes: sortedEpisodes,
-                              summary: summary)
+        var result = AnalysisResult(source: source, events: sortedEvents, episodes: sortedEpisodes,
+                                    summary: summary)
+        result.morphology = morphology?.summary(durationSeconds: duration)
+        result.reviewSnippets = morphology?.reviewSnippets ?? []
+        return result
     }
 }

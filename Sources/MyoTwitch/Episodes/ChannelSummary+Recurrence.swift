@@ -29,6 +29,9 @@ extension ChannelSummary {
             episodesPerHour: hours > 0 ? Double(episodes.count) / hours : 0,
             episodeDuration: Statistics(episodes.map { $0.end - $0.start }),
             intervalBetweenEpisodes: Statistics(intervals))
+        twitchEpisodeDuration = Statistics(episodes.filter { $0.isTwitch }.map { $0.end - $0.start })
+        crampDuration = Statistics(tally.cramps.map(\.duration))
+        ratesMeaningful = durationSeconds.rounded() >= ReferenceRate.minimumObservationSeconds
     }
 }
 

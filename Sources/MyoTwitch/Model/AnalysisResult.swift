@@ -10,6 +10,13 @@ public struct AnalysisResult: Sendable, Equatable, Codable {
     /// Episodes in order of `start`, then channel.
     public var episodes: [Episode]
     public var summary: AnalysisSummary
+    /// Putative motor units and inter-discharge intervals (EMG with twitches); see `Morphology/`.
+    public var morphology: MorphologySummary?
+    /// Twitch snippets for the HTML review view, when traces were collected; not part of the
+    /// JSON (a report rendered from saved JSON shows unit templates instead).
+    public var reviewSnippets: [ReviewSnippet] = []
+
+    private enum CodingKeys: String, CodingKey { case schema, source, events, episodes, summary, morphology }
 
     public init(source: SourceInfo, events: [DetectedEvent], episodes: [Episode],
                 summary: AnalysisSummary) {

@@ -39,6 +39,17 @@ public struct ChannelSummary: Sendable, Equatable, Codable {
     public var episodeDuration: Statistics
     /// Time from the end of one episode to the start of the next, seconds.
     public var intervalBetweenEpisodes: Statistics
+    /// Durations of twitch episodes alone, seconds (a cramp's seconds and a bout's minutes are
+    /// different things; `episodeDuration` keeps both for compatibility).
+    public var twitchEpisodeDuration: Statistics?
+    /// Durations of cramps alone, seconds.
+    public var crampDuration: Statistics?
+    /// Whether the recording is long enough for its rates to mean something
+    /// (`ReferenceRate.minimumObservationSeconds`); reports print no rate when it is not.
+    public var ratesMeaningful: Bool?
+    /// The muscle under the channel (`--muscle`, a BIDS channels.tsv, or a recognised label),
+    /// which decides the healthy reference rate shown beside it.
+    public var muscle: String?
 
     public init(channel: String, twitchCount: Int, twitchRatePerMinute: Double, crampCount: Int,
                 crampSeconds: Double, activityCount: Int, artifactCount: Int,

@@ -27,6 +27,8 @@ public struct DetectedEvent: Sendable, Equatable, Codable {
     public var medianFrequencyHz: Double?
     /// For sustained events of EMG: the fraction of power below 20 Hz (motion), 0…1.
     public var lowFrequencyFraction: Double?
+    /// For EMG twitches: the potential's shape and putative motor unit (`Morphology/`).
+    public var morphology: PotentialShape?
 
     public init(kind: EventKind, channel: String, start: Double, end: Double,
                 peak: Double, peakTime: Double, snr: Double, reason: String,

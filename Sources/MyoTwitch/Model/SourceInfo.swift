@@ -22,6 +22,9 @@ public struct SourceInfo: Sendable, Equatable, Codable {
     public var timeAxis: String
     /// Intervals where the time axis jumps far beyond the median interval; no samples are invented.
     public var gaps: [Gap]
+    /// Wall-clock time of the first sample, ISO 8601 UTC (e.g. `"2024-03-01T08:15:00Z"`), or
+    /// `nil` when the input does not state it.
+    public var startTime: String?
 
     public init(path: String, sensor: SensorKind, sampleRateHz: Double, channels: [String],
                 durationSeconds: Double, sampleCount: Int, columns: [String], units: [String?],

@@ -34,10 +34,11 @@ extension HTMLReport {
         return (bin, rates)
     }
 
-    /// The highest twitch rate seen in a healthy shin muscle (per minute), drawn as the dashed
-    /// reference line of the rate chart and named in its legend.
-    static var healthyShinMaximum: Double {
-        ReferenceRate.healthy.compactMap(\.upperPerMinute).first ?? 3
+    /// The highest healthy rate (per minute) that applies to one of the channels' muscles,
+    /// drawn as the dashed reference line of the rate chart and named in its legend; `nil`
+    /// (no line) when no channel's muscle has a published upper rate.
+    static func referenceLine(_ result: AnalysisResult) -> (rate: Double, site: String)? {
+        ReferenceRate.applicable(to: result).compactMap { a in a.reference.upperPerMinute.map { ($0, a.reference.site) } }.first
     }
 
     /// Twitch rate per minute over time, one line per channel, with the healthy shin maximum as
@@ -46,8 +47,8 @@ extension HTMLReport {
         let frame = TimeFrame(duration: result.source.durationSeconds)
         let top = 12.0, bottom = 190.0
         let (bin, rates) = twitchRates(result)
-        let reference = healthyShinMaximum
-        let highest = max(rates.flatMap { $0 }.max() ?? 0, reference)
+        let line = referenceLine(result)
+        let highest = max(rates.flatMap { $0 }.max() ?? 0, line?.rate ?? 1)
         let (yMax, step) = niceScale(highest * 1.1)
         func y(_ v: Double) -> Double { bottom - v / yMax * (bottom - top) }
         var out = svgOpen(width: frame.width, height: bottom + 26, label: "Twitch rate per minute over time")
@@ -58,7 +59,9 @@ extension HTMLReport {
             out += "<text x=\"\(f(frame.left - 10))\" y=\"\(f(y(v) + 4))\" text-anchor=\"end\">\(ReportText.fixed(v, step < 1 ? 1 : 0))</text>"
         }
         out += "<text x=\"14\" y=\"\(f((top + bottom) / 2))\" transform=\"rotate(-90 14 \(f((top + bottom) / 2)))\" text-anchor=\"middle\">twitches per minute</text>"
-        out += "<line class=\"ref\" x1=\"\(f(frame.left))\" y1=\"\(f(y(reference)))\" x2=\"\(f(frame.left + frame.plotWidth))\" y2=\"\(f(y(reference)))\"/>"
+        if let line {
+            out += "<line class=\"ref\" x1=\"\(f(frame.left))\" y1=\"\(f(y(line.rate)))\" x2=\"\(f(frame.left + frame.plotWidth))\" y2=\"\(f(y(line.rate)))\"/>"
+        }
         for (c, series) in rates.enumerated() {
             var d = ""
             for (i, v) in series.enumerated() {

@@ -82,11 +82,17 @@ extension HTMLReport {
             out += "<rect x=\"\(f(frame.left))\" y=\"\(f(y0))\" width=\"\(f(frame.plotWidth))\" height=\"\(f(rowHeight))\" fill=\"#fafbfb\"/>"
             out += rowLabel(channel, frame, y: y0 + rowHeight / 2 + 4)
             let mine = result.events.filter { $0.channel == channel }
-            for kind in [EventKind.activity, .artifact, .cramp] {
+            for kind in [EventKind.activity, .cramp] {
                 let intervals = mine.filter { $0.kind == kind }.map { ($0.start, $0.end) }
                 for (x0, x1) in spans(intervals, frame) {
                     out += "<rect x=\"\(f(x0))\" y=\"\(f(y0))\" width=\"\(f(x1 - x0))\" height=\"\(f(rowHeight))\" fill=\"\(colour(kind))\" fill-opacity=\"0.3\"/>"
                 }
+            }
+            // Artifacts as a thin strip along the top of the row, merged per pixel: hundreds of
+            // them (an ECG gives one per heartbeat) would otherwise cover the whole row.
+            let artifacts = mine.filter { $0.kind == .artifact }.map { ($0.start, $0.end) }
+            for (x0, x1) in spans(artifacts, frame) {
+                out += "<rect x=\"\(f(x0))\" y=\"\(f(y0))\" width=\"\(f(x1 - x0))\" height=\"5\" fill=\"\(colour(.artifact))\"/>"
             }
             if let trace = traces.first(where: { $0.channel == channel }) {
                 out += envelopePath(trace, frame: frame, y0: y0, height: rowHeight)

@@ -37,14 +37,31 @@ extension HTMLReport {
 
     /// Counts and rates per channel, with the healthy reference rates in a table beside them.
     static func channelTable(_ result: AnalysisResult) -> String {
-        var out = "<table>" + head(["Channel", "Twitches", "Twitches per minute", "Twitch episodes",
-                                     "Cramps", "Time in cramps", "Activity bursts", "Artifacts"]) + "<tbody>"
+        let short = ReportFacts.isShort(result.source)
+        var out = "<table>" + head(["Channel", "Muscle", "Twitches", "Twitches per minute", "Healthy reference",
+                                     "Twitch episodes", "Cramps", "Time in cramps", "Activity bursts", "Artifacts"],
+                                    textColumns: 2, alsoText: [4]) + "<tbody>"
         for c in result.summary.channels {
-            out += row([e(c.channel), String(c.twitchCount), ReportText.fixed(c.twitchRatePerMinute, 2),
+            out += row([e(c.channel), e(c.muscle ?? "–"), String(c.twitchCount),
+                        short ? "–" : ReportText.fixed(c.twitchRatePerMinute, 2), e(ReferenceRate.cell(for: c)),
                         String(c.twitchEpisodeCount), String(c.crampCount),
-                        ReportText.duration(c.crampSeconds), String(c.activityCount), String(c.artifactCount)])
+                        ReportText.duration(c.crampSeconds), String(c.activityCount), String(c.artifactCount)],
+                       textColumns: 2, alsoText: [4])
         }
-        return out + "</tbody></table>" + referenceTable()
+        out += "</tbody></table>"
+        if short { out += "<p class=\"muted\">\(e(ReferenceRate.shortRateNote))</p>" }
+        let applicable = ReferenceRate.applicable(to: result)
+        if !applicable.isEmpty {
+            out += "<table>" + head(["Channels", "Muscle", "Healthy twitch rate", "Source"], textColumns: 4) + "<tbody>"
+            for (r, channels) in applicable {
+                out += row([e(channels.joined(separator: ", ")), e(r.site), e(r.rate), e(r.source)], textColumns: 4)
+            }
+            out += "</tbody></table>"
+        }
+        if applicable.reduce(0, { $0 + $1.channels.count }) < result.summary.channels.count {
+            out += "<p class=\"muted\">\(e(ReferenceRate.noneNote))</p>"
+        }
+        return out
     }
 
     static func referenceTable() -> String {
@@ -58,21 +75,25 @@ extension HTMLReport {
 
     /// Episodes per hour, their durations and the intervals between them, per channel.
     static func recurrenceTable(_ result: AnalysisResult) -> String {
-        var out = "<table>" + head(["Channel", "Episodes", "Per hour", "Duration median", "Mean",
-                                     "Shortest", "Longest", "Gap between episodes: median",
-                                     "Shortest gap", "Longest gap"]) + "<tbody>"
+        let short = ReportFacts.isShort(result.source)
+        var out = "<table>" + head(["Channel", "Twitch episodes", "Episodes per hour", "Twitch episode: median",
+                                     "Longest", "Cramps", "Cramp: median", "Longest cramp",
+                                     "Gap between episodes: median", "Longest gap"]) + "<tbody>"
         for c in result.summary.channels {
-            let d = c.episodeDuration, g = c.intervalBetweenEpisodes
+            let t = c.twitchEpisodeDuration ?? Statistics([]), k = c.crampDuration ?? Statistics([])
+            let g = c.intervalBetweenEpisodes
             func v(_ s: Statistics, _ x: Double) -> String { s.count > 0 ? ReportText.duration(x) : "–" }
-            out += row([e(c.channel), String(d.count), ReportText.fixed(c.episodesPerHour, 2),
-                        v(d, d.median), v(d, d.mean), v(d, d.min), v(d, d.max),
-                        v(g, g.median), v(g, g.min), v(g, g.max)])
+            out += row([e(c.channel), String(c.twitchEpisodeCount), short ? "–" : ReportText.fixed(c.episodesPerHour, 2),
+                        v(t, t.median), v(t, t.max), String(c.crampCount), v(k, k.median), v(k, k.max),
+                        v(g, g.median), v(g, g.max)])
         }
         out += "</tbody></table>"
         let settings = result.summary.settings
-        out += "<p class=\"muted\">Episodes are twitch episodes (at least \(settings.episodeMinTwitches) twitches on one channel, "
-            + "no more than \(ReportText.fixed(settings.episodeGapSeconds, 0)) s apart) and cramps. "
-            + "Gaps are measured from the end of one episode to the start of the next.</p>"
+        out += "<p class=\"muted\">Twitch episodes (at least \(settings.episodeMinTwitches) twitches on one channel, "
+            + "no more than \(ReportText.fixed(settings.episodeGapSeconds, 0)) s apart) and cramps are counted apart: "
+            + "a cramp lasts seconds, a bout of twitches minutes. Episodes per hour count both; "
+            + "gaps run from the end of one episode (of either kind) to the start of the next."
+            + (short ? " " + e(ReferenceRate.shortRateNote) : "") + "</p>"
         return out
     }
 
@@ -98,9 +119,13 @@ extension HTMLReport {
         var out = "<table>" + head(["Channel", "Start", "End", "Duration", "Twitches", "Twitches per minute"]) + "<tbody>"
         for p in episodes.prefix(MarkdownReport.maximumTableRows) {
             out += row([e(p.channel), ReportText.clock(p.start), ReportText.clock(p.end),
-                        ReportText.duration(p.duration), String(p.eventCount), ReportText.fixed(p.ratePerMinute, 1)])
+                        ReportText.duration(p.duration), String(p.eventCount),
+                        p.duration >= ReferenceRate.minimumObservationSeconds ? ReportText.fixed(p.ratePerMinute, 1) : "–"])
         }
         out += "</tbody></table>"
+        if episodes.contains(where: { $0.duration < ReferenceRate.minimumObservationSeconds }) {
+            out += "<p class=\"muted\">\(e(ReferenceRate.shortRateNote))</p>"
+        }
         if episodes.count > MarkdownReport.maximumTableRows {
             out += "<p class=\"muted\">…and \(episodes.count - MarkdownReport.maximumTableRows) more in the JSON or CSV result.</p>"
         }

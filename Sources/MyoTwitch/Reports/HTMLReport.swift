@@ -1,10 +1,12 @@
 /// HTML reports: one self-contained file per recording (or one cohort summary), with inline CSS
 /// and inline SVG plots, and nothing loaded from anywhere else.
 ///
-/// The document is well-formed XHTML (it parses as XML), every string from the input is escaped,
-/// and a Content-Security-Policy forbids scripts and remote loads outright, so even a hostile
-/// channel name can only ever render as text. Plots merge marks per pixel and envelopes keep at
-/// most `envelopePointLimit` points per channel, so an hour of 8 channels stays well under 2 MB.
+/// The document is well-formed XHTML (it parses as XML), every string from the input is escaped
+/// (in the review view's JSON data too), and a Content-Security-Policy forbids remote loads
+/// outright; the one script is the report's own review view (`HTMLReport+Review`), so a hostile
+/// channel name can only ever render as text. Plots merge marks per pixel, envelopes keep at most
+/// `envelopePointLimit` points per channel in the overview and `reviewTracePointLimit` in the
+/// review, and snippets are capped, so an hour of 8 busy channels stays under 5 MB.
 /// The same result always gives the same bytes.
 public enum HTMLReport {
     /// The report of one recording. `traces` are the signal envelopes drawn in the timeline,
@@ -28,10 +30,11 @@ public enum HTMLReport {
         body += hasTraces
             ? "<p class=\"muted\">The envelope is the amplitude of the filtered signal, on a log scale from each channel’s median (its resting level) to its maximum. Twitches are the ticks at the bottom of each row.</p>"
             : "<p class=\"muted\">This report was made from a saved result, which holds no signal envelope: the timeline shows the detected events only.</p>"
+        body += "<h2>Review</h2>" + review(result, traces: traces)
         body += "<h2>Twitch raster</h2>" + raster(result)
-        body += "<h2>Twitch rate over time</h2>" + seriesLegend(result.source.channels)
+        body += "<h2>Twitch rate over time</h2>" + seriesLegend(result.source.channels, reference: referenceLine(result))
         body += rateChart(result)
-        body += "<p class=\"muted\">Twitches per minute in \(ReportText.fixed(rateBinSeconds(duration: result.source.durationSeconds) / 60, 0))-minute bins. The dashed line is the highest rate seen in a healthy shin muscle; other muscles, such as the small muscles of the foot, can have far more.</p>"
+        body += "<p class=\"muted\">Twitches per minute in \(ReportText.fixed(rateBinSeconds(duration: result.source.durationSeconds) / 60, 0))-minute bins. \(referenceLine(result).map { "The dashed line is the highest rate seen in a healthy \(e($0.site)), the muscle of \(ReferenceRate.applicable(to: result).first.map { e($0.channels.joined(separator: ", ")) } ?? ""); other muscles, such as the small muscles of the foot, can have far more." } ?? "No reference line: no channel's muscle has a published healthy upper rate.")</p>"
         body += "<h2>Episodes</h2>" + legend([.twitch, .cramp], envelope: false) + episodeTimeline(result)
         body += "<h2>Episode durations</h2>" + legend([.twitch, .cramp], envelope: false) + durationHistogram(result)
         body += "<h2>Recurrence per channel</h2>" + recurrenceTable(result)
@@ -60,7 +63,22 @@ public enum HTMLReport {
         body += "<table>" + head(["Recording", "Status", "Length", "Channels", "Twitches", "Twitches per minute",
                                    "Twitch episodes", "Longest episode", "Cramps", "Time in cramps", "Flags"],
                                   textColumns: 2, alsoText: [3, 10]) + "<tbody>"
-        for entry in entries {
+        // Links to the per-recording reports `--output DIR` writes beside this summary; rows in
+        // natural order of their paths (rec2 before rec10).
+        let analysedPaths = entries.compactMap { entry -> String? in
+            if case .analysed(let r) = entry { return r.source.path } else { return nil }
+        }
+        var links = Dictionary(zip(analysedPaths.indices, ReportFileName.stems(for: analysedPaths)), uniquingKeysWith: { a, _ in a })
+        var k = 0
+        let ordered = entries.map { entry -> (BatchResult.Entry, String?, String) in
+            switch entry {
+            case .failed(let path, _): return (entry, nil, path)
+            case .analysed(let r): defer { k += 1 }; return (entry, links.removeValue(forKey: k), r.source.path)
+            }
+        }.enumerated().sorted { a, b in
+            ReportFileName.naturalLess(a.element.2, b.element.2) || (!ReportFileName.naturalLess(b.element.2, a.element.2) && a.offset < b.offset)
+        }.map(\.element)
+        for (entry, stem, _) in ordered {
             switch entry {
             case .failed(let path, let error):
                 failed += 1
@@ -68,7 +86,8 @@ public enum HTMLReport {
             case .analysed(let r):
                 let t = ReportFacts.Totals(r)
                 let flags = r.summary.flags.map { e($0.code) }.joined(separator: ", ")
-                body += row([e(r.source.path), "analysed", ReportText.duration(r.source.durationSeconds),
+                let name = stem.map { "<a href=\"\(e(ReportFileName.relativeURL($0 + ".html")))\">\(e(r.source.path))</a>" } ?? e(r.source.path)
+                body += row([name, "analysed", ReportText.duration(r.source.durationSeconds),
                              e(r.source.channels.joined(separator: ", ")), String(t.twitches),
                              ReportText.fixed(t.twitchRatePerMinute, 2), String(t.twitchEpisodes),
                              t.longestTwitchEpisode > 0 ? ReportText.duration(t.longestTwitchEpisode) : "–",
@@ -77,6 +96,7 @@ public enum HTMLReport {
             }
         }
         body += "</tbody></table>"
+        body += "<p class=\"muted\">Each analysed recording links to its own report (review view, waveforms), which <code>myotwitch analyze … --format html --output DIR/</code> writes beside this summary.</p>"
         if failed > 0 {
             body += "<p class=\"muted\">\(ReportText.count(failed, "input", "inputs")) could not be read; the others were analysed.</p>"
         }
@@ -86,11 +106,11 @@ public enum HTMLReport {
     }
 
     /// The rate chart's legend: a colour per channel, then the dashed healthy reference line.
-    static func seriesLegend(_ channels: [String]) -> String {
+    static func seriesLegend(_ channels: [String], reference: (rate: Double, site: String)?) -> String {
         "<div class=\"legend\">" + channels.enumerated().map { i, name in
             "<span><span class=\"swatch\" style=\"background:\(seriesColours[i % seriesColours.count])\"></span>\(e(name))</span>"
         }.joined()
-            + "<span><span class=\"dash\"></span>healthy shin muscle: at most \(ReportText.fixed(healthyShinMaximum, 0)) per minute</span>"
+            + (reference.map { "<span><span class=\"dash\"></span>healthy \(e($0.site)): at most \(ReportText.fixed($0.rate, 0)) per minute</span>" } ?? "")
             + "</div>"
     }
 
@@ -101,12 +121,13 @@ public enum HTMLReport {
         <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
         <head>
         <meta charset="utf-8"/>
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"/>
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="myotwitch"/>
         <title>\(e(title))</title>
         <style>
         \(styleSheet)
+        \(reviewStyle)
         </style>
         </head>
         <body><main>

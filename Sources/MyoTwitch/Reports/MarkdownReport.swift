@@ -43,7 +43,15 @@ public enum MarkdownReport {
         var out = "# Twitch and cramp report: \(ReportText.count(entries.count, "recording", "recordings"))\n\n"
         out += "| recording | status | duration | channels | twitches | twitches/min | twitch episodes | longest episode | cramps | cramp time | flags |\n"
         out += "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---|\n"
-        for entry in entries {
+        // Natural order of the paths (rec2 before rec10), input order among equals.
+        func path(_ e: BatchResult.Entry) -> String {
+            switch e { case .failed(let p, _): p; case .analysed(let r): r.source.path }
+        }
+        let ordered = entries.enumerated().sorted { a, b in
+            ReportFileName.naturalLess(path(a.element), path(b.element))
+                || (!ReportFileName.naturalLess(path(b.element), path(a.element)) && a.offset < b.offset)
+        }.map(\.element)
+        for entry in ordered {
             switch entry {
             case .failed(let path, let error):
                 out += "| \(escape(path)) | failed: \(escape(error)) | | | | | | | | | |\n"
@@ -67,20 +75,40 @@ public enum MarkdownReport {
 
     static func channelSection(_ result: AnalysisResult) -> String {
         var out = "## Channels\n\n"
-        out += "| channel | twitches | twitches/min | twitch episodes | episodes/h | episode median | episode max | cramps | cramp time | activity | artifacts |\n"
-        out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        let short = ReportFacts.isShort(result.source)
+        out += "| channel | muscle | twitches | twitches/min | healthy reference | twitch episodes | episodes/h | twitch episode median | longest | cramps | cramp median | cramp time | activity | artifacts |\n"
+        out += "|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
         for c in result.summary.channels {
-            let hasEpisodes = c.episodeDuration.count > 0
-            out += "| \(escape(c.channel)) | \(c.twitchCount) | \(ReportText.fixed(c.twitchRatePerMinute, 2)) "
-                + "| \(c.twitchEpisodeCount) | \(ReportText.fixed(c.episodesPerHour, 2)) "
-                + "| \(hasEpisodes ? ReportText.duration(c.episodeDuration.median) : "–") "
-                + "| \(hasEpisodes ? ReportText.duration(c.episodeDuration.max) : "–") "
-                + "| \(c.crampCount) | \(ReportText.duration(c.crampSeconds)) | \(c.activityCount) | \(c.artifactCount) |\n"
+            let t = c.twitchEpisodeDuration ?? Statistics([]), k = c.crampDuration ?? Statistics([])
+            out += "| \(escape(c.channel)) | \(escape(c.muscle ?? "–")) | \(c.twitchCount) "
+                + "| \(short ? "–" : ReportText.fixed(c.twitchRatePerMinute, 2)) | \(escape(ReferenceRate.cell(for: c))) "
+                + "| \(c.twitchEpisodeCount) | \(short ? "–" : ReportText.fixed(c.episodesPerHour, 2)) "
+                + "| \(t.count > 0 ? ReportText.duration(t.median) : "–") | \(t.count > 0 ? ReportText.duration(t.max) : "–") "
+                + "| \(c.crampCount) | \(k.count > 0 ? ReportText.duration(k.median) : "–") "
+                + "| \(ReportText.duration(c.crampSeconds)) | \(c.activityCount) | \(c.artifactCount) |\n"
         }
-        out += "\nEpisode durations count twitch and cramp episodes together. "
+        out += "\nTwitch episodes and cramps are counted apart (a cramp lasts seconds, a bout of twitches minutes). "
         out += "A twitch episode is at least \(result.summary.settings.episodeMinTwitches) twitches "
         out += "on one channel with gaps of at most \(ReportText.fixed(result.summary.settings.episodeGapSeconds, 0)) s.\n\n"
-        out += referenceList()
+        if short { out += ReferenceRate.shortRateNote + "\n\n" }
+        out += referenceList(result)
+        return out
+    }
+
+    /// The references that apply to the channels' muscles, and a note for those without one.
+    static func referenceList(_ result: AnalysisResult) -> String {
+        let applicable = ReferenceRate.applicable(to: result)
+        var out = ""
+        if !applicable.isEmpty {
+            out += "Healthy reference rates (surface EMG, people without nerve or muscle disease):\n\n"
+            for (r, channels) in applicable {
+                out += "- \(channels.map(escape).joined(separator: ", ")) (\(r.site)): \(r.rate) (\(r.source))\n"
+            }
+            out += "\n"
+        }
+        if applicable.reduce(0, { $0 + $1.channels.count }) < result.summary.channels.count {
+            out += ReferenceRate.noneNote + "\n\n"
+        }
         return out
     }
 
@@ -110,7 +138,8 @@ public enum MarkdownReport {
         var out = "## Twitch episodes\n\n| channel | start | end | duration | twitches | twitches/min |\n|---|---:|---:|---:|---:|---:|\n"
         for e in episodes.prefix(maximumTableRows) {
             out += "| \(escape(e.channel)) | \(ReportText.clock(e.start)) | \(ReportText.clock(e.end)) "
-                + "| \(ReportText.duration(e.duration)) | \(e.eventCount) | \(ReportText.fixed(e.ratePerMinute, 1)) |\n"
+                + "| \(ReportText.duration(e.duration)) | \(e.eventCount) "
+                + "| \(e.duration >= ReferenceRate.minimumObservationSeconds ? ReportText.fixed(e.ratePerMinute, 1) : "–") |\n"
         }
         if episodes.count > maximumTableRows { out += "\n…and \(episodes.count - maximumTableRows) more in the JSON or CSV result.\n" }
         return out + "\n"

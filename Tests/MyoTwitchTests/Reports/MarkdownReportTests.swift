@@ -42,7 +42,7 @@ import Testing
             if line.hasPrefix("|---") || line.hasPrefix("| channel") || line.hasPrefix("| #") { width = Self.cells(line).count; continue }
             #expect(Self.cells(line).count == width, "\(line)")
         }
-        #expect(text.contains("| x\\|y\\|\\<b\\>z\\</b\\> \\| evil \\| | 25 | 2.50 |"))
+        #expect(text.contains("| x\\|y\\|\\<b\\>z\\</b\\> \\| evil \\| | – | 25 | 2.50 | muscle not given |"))
     }
 
     @Test func reportHasTheSectionsAndStatements() {
@@ -52,7 +52,12 @@ import Testing
             #expect(text.contains("\n" + heading + "\n") || text.hasPrefix(heading + "\n"), "\(heading)")
         }
         #expect(text.contains("Recording: rec.csv — surface EMG, 2 channels at 1000 Hz, 10.0 min recorded, 50 Hz mains removed."))
-        #expect(text.contains("tibialis anterior (shin): never more than 3 per minute"))
+        // No muscle given: no reference rate drawn, and the report says how to name one.
+        #expect(!text.contains("never more than 3 per minute"))
+        #expect(text.contains("--muscle CHANNEL=NAME"))
+        let named = MarkdownReport.render(try! MuscleAssignment(arguments: ["calf=tibialis anterior"]).apply(to: F.typical()))
+        #expect(named.contains("- calf (tibialis anterior (shin)): never more than 3 per minute"))
+        #expect(named.contains("| calf | tibialis anterior | 25 | 2.50 | never more than 3 per minute |"))
         #expect(text.contains("It is not a diagnosis"))
         #expect(text.contains("Medical guidance suggests showing a doctor"))
         #expect(text.contains("- **multiple-sites**: Twitches were found on 2 channels"))
