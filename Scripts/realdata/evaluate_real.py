@@ -18,6 +18,7 @@ when a myotwitch `activity` event on any channel overlaps it.
 """
 import argparse
 import json
+import signal as _signal
 import os
 import subprocess
 import sys
@@ -58,8 +59,9 @@ def run_analyze(binary, jobs, workdir, extra):
         cmd = [binary, "analyze", *[j[1] for j in batch], "--sensor", sensor,
                "--format", "json", "--output", outdir, *extra]
         proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        if proc.returncode not in (0, 1):
-            sys.exit("myotwitch analyze failed (exit %d): %s\n%s" % (proc.returncode, " ".join(cmd), proc.stderr))
+        if proc.returncode not in (0, 1) or not any(n.endswith(".json") for n in os.listdir(outdir)):
+            sys.exit("myotwitch analyze failed (exit %d, no results): %s\n%s" % (
+                proc.returncode, " ".join(cmd[:2]) + " ... " + " ".join(cmd[-6:]), proc.stderr.strip()[-2000:]))
         for unit_id, csv_path, _ in batch:
             out = os.path.join(outdir, os.path.basename(csv_path)[:-4] + ".json")
             if os.path.exists(out):
@@ -98,6 +100,7 @@ def score_unit(rec, result, spans, bursts):
     return {
         "twitches_rest": len(rest_twitches),
         "twitches_activity": len(twitches) - len(rest_twitches),
+        "twitches_first_4s": sum(1 for e in twitches if e["start"] < 4.0),
         "cramps": len(cramps),
         "cramp_seconds": round(sum(c["end"] - c["start"] for c in cramps), 3),
         "activity_events": len(activity),
@@ -137,7 +140,7 @@ def compare_columns(a, b):
     return out
 
 
-SUM_KEYS = ["minutes", "rest_minutes", "twitches_rest", "twitches_activity", "cramps",
+SUM_KEYS = ["minutes", "rest_minutes", "twitches_rest", "twitches_activity", "twitches_first_4s", "cramps",
             "cramp_seconds", "activity_events", "artifacts", "bursts", "bursts_found", "bursts_as_cramp"]
 
 
@@ -167,9 +170,10 @@ def main():
     args = parser.parse_args()
 
     workdir = args.workdir or tempfile.mkdtemp(prefix="myotwitch-real-")
-    recs = R.recordings(args.realdata)
+    recs, unreadable = R.recordings(args.realdata, with_errors=True)
     if not recs:
-        sys.exit("no recordings (NAME.json + NAME.csv) in %s" % args.realdata)
+        sys.exit("no readable recordings (NAME.json + NAME.csv) in %s%s" % (
+            args.realdata, "".join("\n  %s: %s" % e for e in unreadable)))
     jobs, plans = [], []
     for rec in recs:
         spans, bursts, source = activity_and_bursts(rec)
@@ -181,7 +185,7 @@ def main():
             plans.append((rec, unit_id, columns, sensor, spans, bursts, source))
     results = run_analyze(args.bin, jobs, workdir, args.extra)
 
-    rows, errors = [], []
+    rows, errors = [], [{"unit": stem, "error": message} for stem, message in unreadable]
     for rec, unit_id, columns, sensor, spans, bursts, source in plans:
         result = results[unit_id]
         if "error" in result:
@@ -230,15 +234,19 @@ def fmt(v, spec="%.2f"):
 
 
 def print_text(report):
-    head = "%-24s %5s %7s %7s %9s %8s %7s %8s %11s %9s" % (
-        "dataset", "files", "min", "restmin", "tw/minR", "twRest", "twAct", "cramps", "bursts", "asCramp")
+    print("tw/minR: twitches per minute of rest (all false); twRest/twAct: twitches in rest / in\n"
+          "activity; tw<4s: of all twitches, those in a file's first 4 s; cramps: all false;\n"
+          "bursts: known bursts overlapped by an activity event; asCramp: bursts overlapped by a cramp\n")
+    head = "%-24s %5s %7s %7s %9s %8s %7s %6s %7s %11s %8s" % (
+        "dataset", "files", "min", "restmin", "tw/minR", "twRest", "twAct", "tw<4s", "cramps", "bursts", "asCramp")
     print(head)
     print("-" * len(head))
     for name, s in list(report["datasets"].items()) + [("TOTAL", report["total"]), ("TOTAL EMG", report["total_emg"])]:
         burst = "%d/%d %s" % (s["bursts_found"], s["bursts"], fmt(s["bursts_found_fraction"] and 100 * s["bursts_found_fraction"], "%.0f%%"))
-        print("%-24s %5d %7.2f %7.2f %9s %8d %7d %8d %11s %9d" % (
+        print("%-24s %5d %7.2f %7.2f %9s %8d %7d %6d %7d %11s %8d" % (
             name, s["files"], s["minutes"], s["rest_minutes"], fmt(s["twitches_per_min_rest"]),
-            s["twitches_rest"], s["twitches_activity"], s["cramps"], burst, s["bursts_as_cramp"]))
+            s["twitches_rest"], s["twitches_activity"], s["twitches_first_4s"], s["cramps"], burst,
+            s["bursts_as_cramp"]))
     print("\nper file (bursts: found/known [source, README count]):")
     for r in report["units"]:
         note = " README %d" % r["readme_bursts"] if r["readme_bursts"] else ""
@@ -256,4 +264,5 @@ def print_text(report):
 
 
 if __name__ == "__main__":
+    _signal.signal(_signal.SIGPIPE, _signal.SIG_DFL)  # quiet when piped into head
     main()

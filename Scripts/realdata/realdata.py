@@ -19,6 +19,8 @@ import csv
 import glob
 import json
 import os
+import re
+import sys
 
 import numpy as np
 from scipy import signal
@@ -65,7 +67,15 @@ def load_csv(path):
     """(header, time column, data matrix samples x channels) of a realdata CSV."""
     with open(path, newline="") as handle:
         header = next(csv.reader(handle))
-    values = np.loadtxt(path, delimiter=",", skiprows=1, ndmin=2)
+    try:
+        values = np.loadtxt(path, delimiter=",", skiprows=1, ndmin=2)
+    except ValueError as error:
+        # numpy counts data rows from 0 after the header: file line = row + 2.
+        found = re.search(r"at row (\d+), column (\d+)", str(error))
+        where = "%s:%d:%s" % (path, int(found.group(1)) + 2, found.group(2)) if found else path
+        raise ValueError("%s: %s" % (where, str(error).split(" at row")[0])) from None
+    if values.shape[0] < 2 or values.shape[1] < 2:
+        raise ValueError("%s: needs a time column, a signal column and two rows" % path)
     return header, values[:, 0], values[:, 1:]
 
 
@@ -212,7 +222,22 @@ def overlaps(a, b):
     return a[0] < b[1] and b[0] < a[1]
 
 
-def recordings(root):
-    """Every recording with a sidecar, sorted by name."""
-    stems = sorted(os.path.basename(p)[:-5] for p in glob.glob(os.path.join(root, "*.json")))
-    return [Recording(root, s) for s in stems if os.path.exists(os.path.join(root, s + ".csv"))]
+def recordings(root, with_errors=False):
+    """Every recording with a sidecar, sorted by name; with `with_errors`, also the
+    (stem, message) of those that could not be read (they are skipped, never silently)."""
+    stems = sorted(os.path.basename(p)[:-5] for p in glob.glob(os.path.join(root, "*.json"))
+                   if not p.endswith(".truth.json"))
+    good, bad = [], []
+    for stem in stems:
+        if not os.path.exists(os.path.join(root, stem + ".csv")):
+            bad.append((stem, "sidecar without %s.csv" % stem))
+            continue
+        try:
+            good.append(Recording(root, stem))
+        except (OSError, ValueError, KeyError, IndexError, StopIteration) as error:
+            bad.append((stem, "%s: %s" % (type(error).__name__, error)))
+    if with_errors:
+        return good, bad
+    for stem, message in bad:
+        print("skipped %s: %s" % (stem, message), file=sys.stderr)
+    return good

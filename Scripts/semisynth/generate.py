@@ -25,6 +25,7 @@ Output values are rounded to the source's quantisation step (Myo int8 stays int8
 """
 import argparse
 import json
+import signal as _signal
 import os
 import sys
 
@@ -205,6 +206,10 @@ def main():
     parser.add_argument("--variants", type=int, default=4)
     parser.add_argument("--rate", type=float, default=6.0, help="twitches per minute of rest")
     args = parser.parse_args()
+    if args.variants < 1 or args.variants > 50:
+        parser.error("--variants must be 1-50, got %d" % args.variants)
+    if not (0 < args.rate <= 60):
+        parser.error("--rate must be a number of twitches per minute of rest in (0, 60], got %g" % args.rate)
     os.makedirs(args.out, exist_ok=True)
     manifest = []
     for rec in R.recordings(args.realdata):
@@ -234,4 +239,5 @@ def main():
 
 
 if __name__ == "__main__":
+    _signal.signal(_signal.SIGPIPE, _signal.SIG_DFL)  # quiet when piped into head
     main()

@@ -12,7 +12,9 @@ by overlap); the totals agree with evaluate's (printed side by side as a check).
 import argparse
 import glob
 import json
+import signal as _signal
 import os
+import sys
 
 TOL = 0.1
 BINS = [(3.0, 6.0, "3-6x"), (6.0, 10.0, "6-10x"), (10.0, 30.0001, "10-30x")]
@@ -49,8 +51,12 @@ def main():
     with open(os.path.join(args.setdir, "manifest.json")) as handle:
         manifest = json.load(handle)
     spans = {m["name"]: m["activitySpans"] for m in manifest["files"]}
-    with open(args.evaluation) as handle:
-        evaluation = json.load(handle)
+    try:
+        with open(args.evaluation) as handle:
+            evaluation = json.load(handle)
+    except (OSError, ValueError) as error:
+        sys.exit("score.py: no evaluation to score (%s: %s); did myotwitch analyze/evaluate fail?" % (
+            args.evaluation, error))
     overall = evaluation["overall"] if "overall" in evaluation else evaluation
     tw = next(e for e in overall["events"] if e["kind"] == "twitch")
 
@@ -138,4 +144,5 @@ def main():
 
 
 if __name__ == "__main__":
+    _signal.signal(_signal.SIGPIPE, _signal.SIG_DFL)  # quiet when piped into head
     main()
