@@ -25,6 +25,8 @@ def rows_semi(d):
     out = [("twitch precision", t["precision"]), ("twitch recall", t["recall"]), ("twitch F1", t["f1"]),
            ("median onset error ms", t["medianOnsetErrorMs"])]
     out += [("recall " + k, v["recall"]) for k, v in d["recallByAmplitude"].items()]
+    if "recallAtLeast6x" in d:
+        out.append(("recall >= 6x", d["recallAtLeast6x"]["recall"]))
     out.append(("false twitches in real activity, % of detections", d["falseTwitchesInActivityPercentOfDetections"]))
     return out
 

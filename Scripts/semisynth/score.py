@@ -62,6 +62,8 @@ def main():
 
     bins = {b[2]: [0, 0] for b in BINS}
     per_potentials = {}
+    per_shape = {}
+    strong = [0, 0]
     per_set = {}
     detections = in_activity = false_total = 0
     missing = []
@@ -89,6 +91,13 @@ def main():
             p = per_potentials.setdefault(str(t.get("potentials", 1)), [0, 0])
             p[0] += 1
             p[1] += i in matched
+            shape = per_shape.setdefault("sharp (MF > 150 Hz)" if t.get("medianFrequencyHz", 0) > 150
+                                         else "surface (MF <= 150 Hz)", [0, 0])
+            shape[0] += 1
+            shape[1] += i in matched
+            if t["amplitudeFactor"] >= 6:
+                strong[0] += 1
+                strong[1] += i in matched
         for j, d in enumerate(detected):
             if j in used:
                 continue
@@ -107,6 +116,10 @@ def main():
                                        "precision", "recall", "f1", "medianOnsetErrorMs")},
         "recallByAmplitude": {k: {"truth": v[0], "found": v[1], "recall": round(v[1] / v[0], 4) if v[0] else None}
                               for k, v in bins.items()},
+        "recallAtLeast6x": {"truth": strong[0], "found": strong[1],
+                            "recall": round(strong[1] / strong[0], 4) if strong[0] else None},
+        "recallByShape": {k: {"truth": v[0], "found": v[1], "recall": round(v[1] / v[0], 4) if v[0] else None}
+                          for k, v in sorted(per_shape.items())},
         "recallByPotentials": {k: {"truth": v[0], "found": v[1], "recall": round(v[1] / v[0], 4) if v[0] else None}
                                for k, v in sorted(per_potentials.items())},
         "detections": detections,
@@ -125,6 +138,10 @@ def main():
         t["falseNegatives"], fmt(t["medianOnsetErrorMs"], "%.1f")))
     print("  recall by amplitude (x local noise RMS, 20-450 Hz): " + "  ".join(
         "%s %s (%d/%d)" % (k, fmt(v["recall"]), v["found"], v["truth"]) for k, v in report["recallByAmplitude"].items()))
+    r6 = report["recallAtLeast6x"]
+    print("  recall at >= 6x local noise: %s (%d/%d)" % (fmt(r6["recall"]), r6["found"], r6["truth"]))
+    print("  recall by shape: " + "  ".join(
+        "%s %s (%d/%d)" % (k, fmt(v["recall"]), v["found"], v["truth"]) for k, v in report["recallByShape"].items()))
     print("  recall by potentials per twitch: " + "  ".join(
         "%s: %s (%d/%d)" % (k, fmt(v["recall"]), v["found"], v["truth"]) for k, v in report["recallByPotentials"].items()))
     print("  false twitches inside real activity (+-1 s): %d = %s %% of %d twitch detections (all false: %d)" % (
