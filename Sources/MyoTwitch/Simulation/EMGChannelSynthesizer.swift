@@ -8,7 +8,9 @@
 /// Voluntary activity is told apart from cramps the way physiology does, and by duration:
 /// sustained voluntary contractions last **under 3 s** (1–2.8 s) *and* use longer potentials
 /// (15–25 ms, i.e. a lower spectrum) firing regularly (CV 0.15); exercise bursts (0.3–1.5 s at
-/// 0.5–1.5 Hz with real pauses) use the same voluntary units.
+/// 0.5–1.5 Hz with real pauses) use the same voluntary units. With
+/// `SimulationPhenomena.voluntaryHolds` (`simulate --real-world`) that duration cue is gone:
+/// holds of 3–60 s are voluntary too (`EMGChannelSynthesizer+Holds.swift`).
 struct EMGChannelSynthesizer {
     let rate: Double
     let count: Int

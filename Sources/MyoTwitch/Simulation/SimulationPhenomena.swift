@@ -43,7 +43,8 @@ public struct SimulationPhenomena: OptionSet, Sendable, Hashable, Codable {
     /// not labelled: a detection on a beat is a false event (EMG).
     public static let ecg = Self(rawValue: 1 << 15)
     /// Voluntary holds of 3–60 s (`activity`): a regularly firing pool under a trapezoid drive
-    /// with slow force fluctuation; nothing rhythmic tells them from a cramp but their units (EMG).
+    /// with slow force fluctuation; nothing rhythmic tells them from a cramp but their units.
+    /// 0.3 per minute, 0.15 in the rest and twitch-episodes presets (a resting limb still moves) (EMG).
     public static let voluntaryHolds = Self(rawValue: 1 << 16)
     /// Weak recruitment at hold onsets: for 0.3–2 s before the pool, 1–3 single units fire
     /// repetitively at 6–35 Hz, each potential 3–8 × the noise, labelled with the hold (EMG).
