@@ -7,6 +7,12 @@
 #                                            # set to tune on, never the held-out one
 #   Scripts/make-eval-set.sh OUTDIR --acc-dev  # development accelerometer recordings for cramps:
 #                                            # 50-1000 Hz, cramps and mixed, seeds 9300-9329, 5 h
+#   Scripts/make-eval-set.sh OUTDIR --real-world  # a second held-out set, `simulate --real-world`:
+#                                            # coloured heavy-tailed noise, ECG, 8-bit Myo-like
+#                                            # armbands, voluntary holds of 3-60 s (truth activity)
+#                                            # with onset recruitment and tonic tails, triplets;
+#                                            # 1.7 h EMG, seeds 401-410 (the set above is unchanged)
+#   Scripts/make-eval-set.sh OUTDIR --real-world-dev  # the same with seeds + 5000, to tune on
 #   Scripts/make-eval-set.sh OUTDIR --units  # the held-out recordings, each rendered in every unit of
 #                                            # its sensor (EMG: V mV uV adc12 adc16; accelerometer: g
 #                                            # m/s^2) as UNIT-NAME.csv: the same content in each unit,
@@ -19,14 +25,14 @@
 set -euo pipefail
 
 if [[ $# -lt 1 ]]; then
-    echo "usage: $0 OUTDIR [--small|--dev|--acc-dev|--units]" >&2
+    echo "usage: $0 OUTDIR [--small|--dev|--acc-dev|--units|--real-world|--real-world-dev]" >&2
     exit 2
 fi
 OUTDIR=$1
 SMALL=${2:-}
 case "$SMALL" in
-    ""|--small|--dev|--acc-dev|--units) ;;
-    *) echo "unknown option '$SMALL'; usage: $0 OUTDIR [--small|--dev|--acc-dev|--units]" >&2; exit 2 ;;
+    ""|--small|--dev|--acc-dev|--units|--real-world|--real-world-dev) ;;
+    *) echo "unknown option '$SMALL'; usage: $0 OUTDIR [--small|--dev|--acc-dev|--units|--real-world|--real-world-dev]" >&2; exit 2 ;;
 esac
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -74,6 +80,23 @@ SMALLSET=(
   "rest-acc-100       accelerometer 100 30 1 g none 0 rest           304"
 )
 
+# Held-out, real-world effects (`simulate --real-world`; EMG only: the accelerometer simulator
+# has no real-world mode). Names start with rw- so `evaluate --by name` keeps them apart.
+REALWORLD=(
+  # 8-channel 8-bit armband at 200 Hz (Myo-like): the noise floor is one or two counts.
+  "rw-emg-200-armband   emg   200  600 8 adc8  50  1   mixed            401 --real-world"
+  "rw-emg-200-rest      emg   200  600 8 adc8  none 0  rest             402 --real-world"
+  # Leg muscle at 250 Hz with exercise (ECG on 60 % of the recordings, drawn by the seed).
+  "rw-emg-250-leg       emg   250  900 1 uV    50  1   exercise         403 --real-world"
+  "rw-emg-500-mixed     emg   500  600 2 mV    60  2   mixed            404 --real-world"
+  "rw-emg-1000-rest     emg  1000  900 1 adc12 50  1   rest             405 --real-world"
+  "rw-emg-1000-cramps   emg  1000  600 1 mV    50  1   cramps           406 --real-world"
+  "rw-emg-1000-twitch   emg  1000  600 2 uV    none 0  twitch-episodes  407 --real-world"
+  "rw-emg-1000-adc8     emg  1000  300 1 adc8  50  1   mixed            408 --real-world"
+  "rw-emg-2000-mixed    emg  2000  600 1 adc16 60  3   mixed            409 --real-world"
+  "rw-emg-4000-cramps   emg  4000  300 1 V     50  1   cramps           410 --real-world"
+)
+
 # Development only (never the held-out list): accelerometer cramps and mixed scenes at every
 # rate band, the unit alternating, to tune the accelerometer cramp rules on.
 ACCDEV=()
@@ -90,9 +113,10 @@ done
 
 if [[ "$SMALL" == "--small" ]]; then SET=("${SMALLSET[@]}")
 elif [[ "$SMALL" == "--acc-dev" ]]; then SET=("${ACCDEV[@]}")
+elif [[ "$SMALL" == --real-world* ]]; then SET=("${REALWORLD[@]}")
 else SET=("${FULL[@]}"); fi
 OFFSET=0
-if [[ "$SMALL" == "--dev" ]]; then OFFSET=5000; fi
+if [[ "$SMALL" == "--dev" || "$SMALL" == "--real-world-dev" ]]; then OFFSET=5000; fi
 
 COUNT=0
 for line in "${SET[@]}"; do

@@ -17,7 +17,9 @@ struct SimulateCommand: ParsableCommand {
         background-noise RMS. The same options and --seed give the same bytes.
 
         Scenarios: mixed (everything), rest (rare twitches, artifacts; no activity), exercise, \
-        cramps, twitch-episodes. Units: V, mV, uV, adc12, adc16 (EMG); g, m/s^2 (accelerometer).
+        cramps, twitch-episodes. Units: V, mV, uV, adc8, adc12, adc16 (EMG); g, m/s^2 (accelerometer). \
+        --real-world adds coloured and heavy-tailed noise, ECG, voluntary holds with onset \
+        recruitment and tonic tails, and twitch triplets.
 
         Examples:
           myotwitch simulate --seed 7 --output sim.csv            (also writes sim.truth.json)
@@ -39,7 +41,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("EMG channels (1–16); accelerometers always have x, y, z.", valueName: "n"))
     var channels: Int = 1
 
-    @Option(help: ArgumentHelp("Unit: V, mV, uV, adc12, adc16 (EMG; default mV), g or m/s^2 (accelerometer; default g).", valueName: "unit"))
+    @Option(help: ArgumentHelp("Unit: V, mV, uV, adc8, adc12, adc16 (EMG; default mV), g or m/s^2 (accelerometer; default g).", valueName: "unit"))
     var unit: SimulatedUnit?
 
     @Option(help: ArgumentHelp("Mains frequency: 50, 60 or none.", valueName: "hz"))
@@ -62,6 +64,9 @@ struct SimulateCommand: ParsableCommand {
 
     @Flag(help: "Name accelerometer axes ax_g, ay_g, az_g (or ax_ms2 …) instead of acc_x_g ….")
     var shortAxisNames = false
+
+    @Flag(help: ArgumentHelp("Add what real recordings have and the other options do not (EMG): noise coloured inside the EMG band and heavy-tailed (Student-t, wandering level), ECG on 60 % of recordings (as on leg and trunk muscles; not labelled), voluntary holds of 3–60 s labelled activity, with single units firing at 6–35 Hz before them and tonic firing after half of them, and 10 % of twitches as triplets within 120 ms (one event). Combine with --unit adc8 for 8-bit quantisation."))
+    var realWorld = false
 
     var mainsHz: Double? {
         switch mains.lowercased() {
@@ -86,6 +91,9 @@ struct SimulateCommand: ParsableCommand {
         guard mainsStrength >= 0 && mainsStrength <= 100 else {
             throw ValidationError("--mains-strength must be between 0 and 100")
         }
+        if realWorld && sensor != .emg {
+            throw ValidationError("--real-world applies to EMG only (the accelerometer simulator has no real-world effects)")
+        }
         if let unit, !unit.fits(sensor) {
             throw ValidationError("unit \(unit.rawValue) does not fit a \(sensor.rawValue) recording")
         }
@@ -104,7 +112,7 @@ struct SimulateCommand: ParsableCommand {
         let scenario = SimulationScenario(
             sensor: sensor, sampleRateHz: effectiveRate, durationSeconds: duration, channelCount: channels,
             unit: unit, mainsHz: mainsHz, mainsStrength: mainsStrength, preset: scenario, seed: seed,
-            accelerometerLongNames: !shortAxisNames)
+            accelerometerLongNames: !shortAxisNames, realWorld: realWorld)
         let recording = Simulator.generate(scenario, path: output)
         let truthData = try JSONReport.encode(recording.truth)
         if output == "-" {
@@ -133,6 +141,7 @@ extension SimulatedUnit: ExpressibleByArgument {
         case "v": self = .volts
         case "mv": self = .millivolts
         case "uv", "µv": self = .microvolts
+        case "adc8": self = .adc8
         case "adc", "adc12": self = .adc12
         case "adc16": self = .adc16
         case "g": self = .g

@@ -8,7 +8,9 @@
 /// Voluntary activity is told apart from cramps the way physiology does, and by duration:
 /// sustained voluntary contractions last **under 3 s** (1–2.8 s) *and* use longer potentials
 /// (15–25 ms, i.e. a lower spectrum) firing regularly (CV 0.15); exercise bursts (0.3–1.5 s at
-/// 0.5–1.5 Hz with real pauses) use the same voluntary units.
+/// 0.5–1.5 Hz with real pauses) use the same voluntary units. With
+/// `SimulationPhenomena.voluntaryHolds` (`simulate --real-world`) that duration cue is gone:
+/// holds of 3–60 s are voluntary too (`EMGChannelSynthesizer+Holds.swift`).
 struct EMGChannelSynthesizer {
     let rate: Double
     let count: Int
@@ -56,6 +58,12 @@ struct EMGChannelSynthesizer {
                 addExerciseBlock(random: &exerciseRandom)
             }
         }
+        if phenomena.contains(.voluntaryHolds) {
+            var holdRandom = random.fork(6)
+            // Holds come on top of every preset, fewer at rest (small movements of a resting limb).
+            let perMinute = density.voluntary > 0 || density.cramps > 0 ? 0.3 : 0.15
+            for _ in 0..<occurrences(perMinute, random: &holdRandom) { addHold(random: &holdRandom) }
+        }
         if phenomena.contains(.voluntary) {
             for _ in 0..<occurrences(density.voluntary, random: &voluntaryRandom) {
                 addVoluntary(random: &voluntaryRandom)
@@ -81,6 +89,9 @@ struct EMGChannelSynthesizer {
         var discharges = [(centre: onset + 2.5 * shape.lambda, amplitude: 1.0)]
         if phenomena.contains(.doublets) && random.chance(0.2) {
             discharges.append((discharges[0].centre + random.uniform(0.010, 0.110), random.uniform(0.6, 1)))
+        }
+        if phenomena.contains(.triplets) && random.chance(0.1) {
+            discharges = Self.triplet(first: discharges[0].centre, lambda: shape.lambda, random: &random)
         }
         let end = discharges.last!.centre + 2.5 * shape.lambda
         let snr = random.logUniform(3, 30)
@@ -160,7 +171,7 @@ struct EMGChannelSynthesizer {
                       cv: 0.15, maxThreshold: 0.6, sampleRate: rate, random: &random)
     }
 
-    private mutating func renderPool(_ pool: MotorUnitPool, kind: EventKind, start: Double, length: Double,
+    mutating func renderPool(_ pool: MotorUnitPool, kind: EventKind, start: Double, length: Double,
                                      drive: (Double) -> Double, plateau: (Double, Double), rms: Double,
                                      random: inout SimulationRandom) {
         guard let r = pool.render(start: start, end: start + length, rate: rate, drive: drive,
@@ -176,7 +187,7 @@ struct EMGChannelSynthesizer {
 
     /// Adds `local` (samples from `first`) to `muscle`, scaled so that its sampled peak is
     /// `scaleTo` (`usingPeak`) or by the factor `scaleTo`, and records the event.
-    private mutating func add(_ local: [Double], at first: Int, kind: EventKind, start: Double, end: Double,
+    mutating func add(_ local: [Double], at first: Int, kind: EventKind, start: Double, end: Double,
                               scaleTo: Double, usingPeak: Bool) {
         var peakIndex = 0, peak = 0.0
         for (i, v) in local.enumerated() where abs(v) > peak { peak = abs(v); peakIndex = i }

@@ -1,4 +1,5 @@
-/// Simulated surface EMG: per channel, background noise (white band-limited at 500 Hz plus 1/f),
+/// Simulated surface EMG: per channel, background noise (white band-limited at 500 Hz plus 1/f;
+/// coloured and heavy-tailed with `SimulationPhenomena.realWorld`, plus ECG),
 /// mains with harmonics, baseline wander and DC offset, labelled muscle activity with crosstalk
 /// to neighbouring channels, artifacts, and finally amplifier or ADC rails and units.
 enum EMGSimulation {
@@ -32,6 +33,9 @@ enum EMGSimulation {
                 for k in 0..<count { signals[i][k] += gain * synths[j].muscle[k] }
             }
         }
+        if scenario.phenomena.contains(.ecg) {
+            addECG(to: &signals, scenario: scenario, baseNoise: baseNoise, random: &random)
+        }
         var columns: [String] = [], decimals: [Int] = [], events: [DetectedEvent] = []
         var outputs: [[Double]] = []
         let unitToken = scenario.unit.adcBits == nil ? scenario.unit.rawValue : "adc"
@@ -60,12 +64,21 @@ enum EMGSimulation {
         let rate = scenario.sampleRateHz
         var whiteRandom = random.fork(1), pinkRandom = random.fork(2), mainsRandom = random.fork(3)
         var wanderRandom = random.fork(4)
-        let white = NoiseGenerator.white(count: count, rate: rate, cutoff: 500, random: &whiteRandom)
-        let pink = NoiseGenerator.pink(count: count, random: &pinkRandom)
-        // 85 % of the noise power white, 15 % 1/f: the 1/f part sits mostly below the EMG band.
-        let whiteGain = noise * 0.85.squareRoot(), pinkGain = noise * 0.15.squareRoot()
         var out = [Double](repeating: 0, count: count)
-        for i in 0..<count { out[i] = whiteGain * white[i] + pinkGain * pink[i] }
+        let coloured = scenario.phenomena.contains(.colouredNoise)
+        let heavyTailed = scenario.phenomena.contains(.heavyTailedNoise)
+        if coloured || heavyTailed {
+            var realRandom = random.fork(5)
+            let real = NoiseGenerator.realWorld(count: count, rate: rate, coloured: coloured,
+                                                heavyTailed: heavyTailed, random: &realRandom)
+            for i in 0..<count { out[i] = noise * real[i] }
+        } else {
+            let white = NoiseGenerator.white(count: count, rate: rate, cutoff: 500, random: &whiteRandom)
+            let pink = NoiseGenerator.pink(count: count, random: &pinkRandom)
+            // 85 % of the noise power white, 15 % 1/f: the 1/f part sits mostly below the EMG band.
+            let whiteGain = noise * 0.85.squareRoot(), pinkGain = noise * 0.15.squareRoot()
+            for i in 0..<count { out[i] = whiteGain * white[i] + pinkGain * pink[i] }
+        }
         if let mains = scenario.mainsHz, scenario.mainsStrength > 0 {
             let f = mains + mainsRandom.uniform(-0.03, 0.03)
             var lines: [(f: Double, a: Double, p: Double)] = [(f, 1, mainsRandom.uniform(0, 2 * .pi))]
@@ -87,5 +100,23 @@ enum EMGSimulation {
             for i in 0..<count { out[i] += wander[i] + dc }
         }
         return out
+    }
+
+    /// ECG on every channel (on 60 % of recordings): R peak 2–20 × the recording's base noise
+    /// RMS, per channel a gain of 0.3–1 and either polarity (the heart's vector seen from
+    /// different electrode pairs). Not labelled and not part of `muscle`, so crosstalk does not
+    /// copy it again.
+    static func addECG(to signals: inout [[Double]], scenario: SimulationScenario, baseNoise: Double,
+                       random: inout SimulationRandom) {
+        var r = random.fork(4242)
+        guard r.chance(0.6), let count = signals.first?.count else { return }
+        let ecg = ECGSynthesis(rate: scenario.sampleRateHz, duration: Double(count) / scenario.sampleRateHz,
+                               random: &r)
+        let wave = ecg.render(count: count)
+        let height = r.logUniform(2, 20) * baseNoise
+        for c in signals.indices {
+            let gain = height * r.uniform(0.3, 1) * (r.chance(0.5) ? 1 : -1)
+            for i in 0..<count { signals[c][i] += gain * wave[i] }
+        }
     }
 }

@@ -9,6 +9,9 @@ public enum SimulatedUnit: String, Sendable, Codable, CaseIterable {
     case microvolts = "uV"
     /// 12-bit ADC counts (0…4095) around a mid-scale DC offset.
     case adc12
+    /// 8-bit ADC counts (0…255) around a mid-scale DC offset: coarse quantisation, the noise
+    /// floor only one or two counts (as in 8-bit armbands).
+    case adc8
     /// 16-bit ADC counts (0…65535) around a mid-scale DC offset.
     case adc16
     case g
@@ -25,6 +28,7 @@ public enum SimulatedUnit: String, Sendable, Codable, CaseIterable {
     /// ADC resolution in bits, or `nil` for physical units.
     public var adcBits: Int? {
         switch self {
+        case .adc8: 8
         case .adc12: 12
         case .adc16: 16
         default: nil
@@ -37,7 +41,7 @@ public enum SimulatedUnit: String, Sendable, Codable, CaseIterable {
         switch self {
         case .volts: 1e-6
         case .millivolts: 1e-3
-        case .microvolts, .adc12, .adc16, .g: 1
+        case .microvolts, .adc8, .adc12, .adc16, .g: 1
         case .metresPerSecondSquared: 9.80665
         }
     }

@@ -17,7 +17,8 @@ public struct SimulationScenario: Sendable, Equatable {
     public var mainsStrength: Double
     /// The mix and density of labelled phenomena.
     public var preset: SimulationPreset
-    /// Phenomena to include; defaults to the preset's, may be narrowed.
+    /// Phenomena to include; defaults to the preset's, may be narrowed; `realWorld: true` adds
+    /// `SimulationPhenomena.realWorld`.
     public var phenomena: SimulationPhenomena
     /// Seed of the simulator's own generator.
     public var seed: UInt64
@@ -29,7 +30,7 @@ public struct SimulationScenario: Sendable, Equatable {
                 channelCount: Int = 1, unit: SimulatedUnit? = nil, mainsHz: Double? = 50,
                 mainsStrength: Double = 1, preset: SimulationPreset = .mixed,
                 phenomena: SimulationPhenomena? = nil, seed: UInt64 = 1,
-                accelerometerLongNames: Bool = true) {
+                accelerometerLongNames: Bool = true, realWorld: Bool = false) {
         self.sensor = sensor
         self.sampleRateHz = sampleRateHz
         self.durationSeconds = durationSeconds
@@ -38,7 +39,8 @@ public struct SimulationScenario: Sendable, Equatable {
         self.mainsHz = mainsHz
         self.mainsStrength = mainsStrength
         self.preset = preset
-        self.phenomena = phenomena ?? preset.phenomena
+        // `realWorld` adds SimulationPhenomena.realWorld (EMG only; accelerometers ignore them).
+        self.phenomena = (phenomena ?? preset.phenomena).union(realWorld ? .realWorld : [])
         self.seed = seed
         self.accelerometerLongNames = accelerometerLongNames
     }

@@ -14,6 +14,8 @@ import Testing
                            unit: .metresPerSecondSquared, preset: .mixed, seed: 14),
         SimulationScenario(sensor: .accelerometer, sampleRateHz: 50, durationSeconds: 60, unit: .g,
                            preset: .rest, seed: 15),
+        SimulationScenario(sensor: .emg, sampleRateHz: 500, durationSeconds: 300, channelCount: 2,
+                           unit: .adc8, mainsHz: 50, preset: .mixed, seed: 16, realWorld: true),
     ]
 
     @Test(arguments: scenarios)
