@@ -26,6 +26,8 @@ public final class Analyzer {
     private var classifiers: [EventClassifier] = []
     private var rhythm: [RhythmGate] = []
     private var recruitment: [RecruitmentGate] = []
+    /// EMG only: ECG beats that passed for twitches.
+    private var heartbeat: [HeartbeatGate] = []
 
     /// Samples of the first seconds, per column, held until mains and noise floor are known.
     private var warmup: [[Double]]
@@ -176,6 +178,7 @@ public final class Analyzer {
                                                profileSpacing: detector.profileSpacing))
             rhythm.append(RhythmGate(gap: Int(profile.rhythmGapSeconds * sampleRate)))
             recruitment.append(RecruitmentGate(window: Int(profile.recruitmentWindowSeconds * sampleRate)))
+            heartbeat.append(HeartbeatGate(sampleRate: sampleRate))
         }
         if layout.sensor == .emg {
             morphology = MorphologyCollector(channels: channels, sampleRate: sampleRate, scales: amplitudeUnits.map(\.scale),
@@ -290,7 +293,8 @@ public final class Analyzer {
     private func release(_ finished: [Int: [SegmentGroup]], force: Bool) -> [AnalyzerOutput] {
         for d in detectors.indices {
             for group in finished[d] ?? [] {
-                for candidate in classifiers[d].classify(group) {
+                for classified in classifiers[d].classify(group) {
+                    let candidate = layout.sensor == .emg ? heartbeat[d].take(classified) : classified
                     for context in recruitment[d].take(candidate) {
                         for released in rhythm[d].take(context) { crosstalk.add(released, channel: d) }
                     }

@@ -59,6 +59,14 @@ public struct DetectorProfile: Sendable, Equatable {
     /// (`RecruitmentGate`). EMG 1 s (six discharges of a unit at 6 Hz); accelerometers 0 (off:
     /// a mechanical twitch's ring and a movement are told apart by their spectra).
     public var recruitmentWindowSeconds: Double = 1
+    /// The median frequency, Hz, from which a sustained EMG contraction's spectrum is shifted as
+    /// a cramp's is (`EventClassifier.hasCrampSpectrum`): above the 60–120 Hz of voluntary
+    /// surface EMG with a margin (real voluntary contractions in the public recordings reached
+    /// 141 Hz).
+    public var crampMedianFrequencyHz: Double = 150
+    /// The lowest upper edge of the pass band, Hz, at which that shift can show: below it
+    /// (sample rates under ~445 Hz) no sustained EMG contraction is called a cramp.
+    public var crampBandEdgeHz: Double = 200
     /// Scale of every high threshold (`AnalysisSettings.thresholdFactor`, `--threshold`): 1 is
     /// the noise model's false-alarm level; above 1 fewer and stronger detections.
     public var thresholdScale: Double = 1

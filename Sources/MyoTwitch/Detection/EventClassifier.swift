@@ -29,7 +29,10 @@
 ///    (`modulated-contraction`): strong contractions over a low hold are voluntary;
 /// 6. EMG peaking below `minimumCrampSNR` × the noise → `activity` (`low-level-contraction`): a
 ///    cramp recruits many units firing fast, far above a weak postural hold;
-/// 7. otherwise → `cramp` (`sustained`).
+/// 7. EMG without a cramp's spectral shift (`hasCrampSpectrum`) → `activity`
+///    (`sustained-contraction`): being long and not rhythmic is no evidence of a cramp;
+/// 8. otherwise → `cramp` (`sustained`). (Across channels, `CrosstalkFilter` then makes a cramp
+///    that other muscles hold with a `co-contraction`.)
 /// On an accelerometer, a group judged by 5 whose spikes are all short and come at irregular
 /// intervals is a train of twitches whose rings merged in the slow envelope (no rhythm, no gross
 /// movement): its spikes are judged one by one; at regular intervals it is steps
@@ -69,6 +72,20 @@ struct EventClassifier {
     /// go with it (they rest ≥ 50 % of the time, and no spike segment of theirs holds).
     /// Gross movements range widely (−0.58…0.70) but are `movement` before these rules.
     static let beatingSmoothness = 0.3
+
+    /// Whether a sustained EMG contraction shows the positive evidence of a cramp the signal can
+    /// give on one channel: a spectrum shifted above voluntary activity. Cramp potentials are
+    /// shorter than those of voluntary contractions (Roeleveld 2000), so their median frequency
+    /// lies higher; voluntary surface EMG has a median frequency of 60–120 Hz (the public
+    /// recordings' voluntary contractions measured 55–141 Hz). A hold without that shift — or
+    /// at a rate whose pass band ends below `crampBandEdgeHz`, where the shift cannot show — is
+    /// a contraction the signal cannot tell from a voluntary hold: `activity`
+    /// (`sustained-contraction`), never a cramp on length alone.
+    func hasCrampSpectrum(_ segment: Segment) -> Bool {
+        guard min(profile.band.high, 0.45 * sampleRate) >= profile.crampBandEdgeHz,
+              let median = segment.spectrum?.medianFrequency else { return false }
+        return median >= profile.crampMedianFrequencyHz
+    }
 
     /// The longest short segment, samples: the profile's longest twitch seen through the envelope.
     private var maxTwitchLength: Int { Int(profile.maxTwitchSeconds * sampleRate) + envelopeLength }
@@ -233,6 +250,9 @@ struct EventClassifier {
         let sustained = candidate(.cramp, "sustained", merged)
         if sensor == .emg && sustained.snr < Self.minimumCrampSNR {
             return [candidate(.activity, "low-level-contraction", merged)]
+        }
+        if sensor == .emg && !hasCrampSpectrum(merged) {
+            return [candidate(.activity, "sustained-contraction", merged)]
         }
         return [sustained]
     }
