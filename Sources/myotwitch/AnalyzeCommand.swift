@@ -70,6 +70,10 @@ struct AnalyzeCommand: ParsableCommand {
         guard !files.isEmpty else {
             throw ValidationError("no recordings found in \(inputs.joined(separator: ", "))")
         }
+        // Refused before any work when an output would replace an input (exit status 2).
+        let writer = OutputWriter(formats: formats, output: output, directoryMode: isDirectoryOutput,
+                                  protected: ProtectedInputs(paths: files))
+        try writer.checkDestinations(sources: files)
         let decoderOptions = recording.decoderOptions(strict: !skipMalformed)
         let settings = recording.settings
         let wantsTraces = formats.contains(.html)
@@ -90,7 +94,6 @@ struct AnalyzeCommand: ParsableCommand {
         // One input that failed has nothing to write beyond its error; several inputs always
         // give the batch form, in which failures are entries.
         if !(files.count == 1 && outcomes[0].isFailure) {
-            let writer = OutputWriter(formats: formats, output: output, directoryMode: isDirectoryOutput)
             try writer.write(outcomes, singleInput: files.count == 1)
         }
         if outcomes.contains(where: \.isFailure) { throw ExitCode(1) }

@@ -86,6 +86,7 @@ struct EvaluateCommand: ParsableCommand {
     func run() throws {
         StandardOutput.prepare()
         let (pairs, missing) = try pairs()
+        try ProtectedInputs(paths: pairs.flatMap { [$0.truth, $0.detected] }).checkStandardOutput()
         var failed = !missing.isEmpty
         for path in missing { StandardOutput.error("myotwitch: no detections for truth: \(path) is missing") }
         var results: [(pair: Pair, truth: AnalysisResult, report: EvaluationReport)] = []

@@ -29,6 +29,9 @@ struct MyoTwitchCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let refusal as Refusal {
+            StandardOutput.error("myotwitch: \(refusal)")
+            Foundation.exit(2)
         } catch {
             if exitCode(for: error) == .validationFailure {
                 StandardOutput.error(fullMessage(for: error))

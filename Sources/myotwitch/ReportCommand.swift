@@ -58,7 +58,8 @@ struct ReportCommand: ParsableCommand {
         StandardOutput.prepare()
         var outcomes: [Outcome] = []
         var unreadable = 0
-        for file in Self.expand(inputs) {
+        let files = Self.expand(inputs)
+        for file in files {
             do {
                 let data: Data
                 do {
@@ -80,7 +81,8 @@ struct ReportCommand: ParsableCommand {
             }
         }
         if !outcomes.isEmpty {
-            let writer = OutputWriter(formats: formats, output: output, directoryMode: isDirectoryOutput)
+            let writer = OutputWriter(formats: formats, output: output, directoryMode: isDirectoryOutput,
+                                      protected: ProtectedInputs(paths: files))
             try writer.write(outcomes, singleInput: outcomes.count == 1)
         }
         if unreadable > 0 { throw ExitCode(1) }

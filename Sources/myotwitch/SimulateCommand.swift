@@ -57,7 +57,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("CSV to write ('-' for standard output). Its truth goes beside it as NAME.truth.json unless --truth says otherwise.", valueName: "path"))
     var output: String
 
-    @Option(help: ArgumentHelp("Where to write the ground truth JSON (required to keep it with --output -).", valueName: "path"))
+    @Option(help: ArgumentHelp("Where to write the ground truth JSON ('-' for standard output; required to keep it when --output is '-', a device or a FIFO).", valueName: "path"))
     var truth: String?
 
     @Flag(help: "Name accelerometer axes ax_g, ay_g, az_g (or ax_ms2 …) instead of acc_x_g ….")
@@ -101,26 +101,25 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         StandardOutput.prepare()
+        // A device, FIFO or socket output has no file beside which a truth could go.
+        let truthPath = truth ?? (output == "-" || OutputSink.isSpecial(output) ? nil : Self.truthPath(for: output))
+        if truth == nil && output != "-" && truthPath == nil {
+            StandardOutput.error("myotwitch: note: \(output) is not a regular file, so no ground truth is written beside it; give --truth PATH to keep it")
+        }
+        if let truthPath, FileIdentity.sameDestination(output, truthPath) {
+            throw Refusal("refusing to write the recording and its ground truth to the same place (\(output)); give --truth another path")
+        }
         let scenario = SimulationScenario(
             sensor: sensor, sampleRateHz: effectiveRate, durationSeconds: duration, channelCount: channels,
             unit: unit, mainsHz: mainsHz, mainsStrength: mainsStrength, preset: scenario, seed: seed,
             accelerometerLongNames: !shortAxisNames)
         let recording = Simulator.generate(scenario, path: output)
         let truthData = try JSONReport.encode(recording.truth)
-        if output == "-" {
-            recording.writeCSV { chunk in StandardOutput.write(Data(chunk)) }
-        } else {
-            guard FileManager.default.createFile(atPath: output, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: output) else {
-                throw ValidationError("cannot write \(output)")
-            }
-            defer { try? handle.close() }
-            try recording.writeCSV(to: handle)
-        }
-        if let truthPath = truth ?? (output == "-" ? nil : Self.truthPath(for: output)) {
-            guard FileManager.default.createFile(atPath: truthPath, contents: truthData + Data("\n".utf8)) else {
-                throw ValidationError("cannot write \(truthPath)")
-            }
+        let sink = try OutputSink.open(output)
+        try recording.writeCSV { chunk in try sink.write(chunk) }
+        try sink.commit()
+        if let truthPath {
+            try OutputSink.write(truthData + Data("\n".utf8), to: truthPath)
         }
     }
 }

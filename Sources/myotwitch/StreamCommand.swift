@@ -35,6 +35,8 @@ struct StreamCommand: ParsableCommand {
 
     func run() throws {
         StandardOutput.prepare()
+        // `stream < rec.csv >> rec.csv` would read back its own output.
+        try ProtectedInputs(paths: ["-"]).checkStandardOutput()
         installInterruptHandler()
         let session = AnalysisSession(path: "<stdin>", decoderOptions: recording.decoderOptions(strict: false),
                                       settings: recording.settings,
