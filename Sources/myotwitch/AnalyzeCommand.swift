@@ -33,7 +33,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Recordings: files, directories or quoted glob patterns ('-' for standard input).", valueName: "input"))
     var inputs: [String]
 
-    @Option(name: .long, help: ArgumentHelp("Output format: json, jsonl, csv, markdown or html. Repeat with --output DIR for several.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("Output format: json, jsonl, csv, markdown or html. Default: the one --output's ending names (.json, .jsonl, .csv, .md, .html), otherwise json. Repeat with --output DIR for several.", valueName: "format"))
     var format: [OutputFormat] = []
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write: a file, '-' for standard output (default), or a directory (existing, or ending in '/') for one file per input and format plus a combined summary.", valueName: "path"))
@@ -55,7 +55,9 @@ struct AnalyzeCommand: ParsableCommand {
         }
     }
 
-    var formats: [OutputFormat] { format.isEmpty ? [.json] : format }
+    var formats: [OutputFormat] {
+        OutputFormat.resolve(format, output: output, directory: isDirectoryOutput, fallback: .json)
+    }
 
     var isDirectoryOutput: Bool {
         guard let output, output != "-" else { return false }
@@ -69,6 +71,9 @@ struct AnalyzeCommand: ParsableCommand {
         let files = InputExpansion.expand(inputs)
         guard !files.isEmpty else {
             throw ValidationError("no recordings found in \(inputs.joined(separator: ", "))")
+        }
+        if let note = OutputFormat.mismatchNote(format, output: output, directory: isDirectoryOutput) {
+            StandardOutput.error(note)
         }
         // Refused before any work when an output would replace an input (exit status 2).
         let writer = OutputWriter(formats: formats, output: output, directoryMode: isDirectoryOutput,

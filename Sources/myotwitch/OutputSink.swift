@@ -73,9 +73,11 @@ final class OutputSink {
             target = String(cString: resolved)
             free(resolved)
         }
-        let directory = (target as NSString).deletingLastPathComponent
-        let base = (target as NSString).lastPathComponent
-        var template = Array(((directory.isEmpty ? "" : directory + "/") + ".\(base).XXXXXX").utf8CString)
+        // The temporary file goes in the target's directory (same file system, so rename works).
+        let slash = target.lastIndex(of: "/")
+        let directory = slash.map { String(target[...$0]) } ?? ""
+        let base = slash.map { String(target[target.index(after: $0)...]) } ?? target
+        var template = Array((directory + ".\(base).XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw failure("cannot create a temporary file beside it: ") }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)

@@ -97,7 +97,7 @@ struct OutputWriter {
             if let index = file.source, case .success(let result, let traces, let bin) = outcomes[index] {
                 data = try Rendering.render(result, traces: traces, traceBinSeconds: bin, format: file.format)
             } else {
-                data = try Rendering.render(batch: outcomes, format: file.format)
+                data = try Rendering.render(batch: outcomes, format: file.format, summary: true)
             }
             try OutputSink.write(data, to: file.path)
         }

@@ -19,9 +19,11 @@ enum Rendering {
         }
     }
 
-    /// Several inputs: the batch object (JSON), every result's lines (JSON Lines), or one cohort
-    /// summary table with failed inputs listed (CSV, Markdown, HTML).
-    static func render(batch outcomes: [Outcome], format: OutputFormat) throws -> Data {
+    /// Several inputs: the batch object (JSON), every result's lines (JSON Lines), every result's
+    /// rows in the one-recording layout (CSV; failed inputs as `failed` rows), or one cohort
+    /// summary table with failed inputs listed (Markdown, HTML; CSV when `summary`, the
+    /// `summary.csv` of a directory output).
+    static func render(batch outcomes: [Outcome], format: OutputFormat, summary: Bool = false) throws -> Data {
         let entries: [BatchResult.Entry] = outcomes.map {
             switch $0 {
             case .success(let result, _, _): .analysed(result)
@@ -36,7 +38,7 @@ enum Rendering {
             for case .success(let result, _, _) in outcomes { data += try jsonLines(result) }
             return data
         case .csv:
-            return Data(CSVReport.render(cohort: entries).utf8)
+            return Data((summary ? CSVReport.render(cohort: entries) : CSVReport.render(batch: entries)).utf8)
         case .markdown:
             return Data(MarkdownReport.render(cohort: entries).utf8)
         case .html:
