@@ -7,15 +7,15 @@ enum Rendering {
                        format: OutputFormat) throws -> Data {
         switch format {
         case .json:
-            return try JSONReport.encode(result) + Data("\n".utf8)
+            return TerminalText.json(try JSONReport.encode(result)) + Data("\n".utf8)
         case .jsonl:
-            return try jsonLines(result)
+            return TerminalText.json(try jsonLines(result))
         case .csv:
-            return Data(CSVReport.render(result).utf8)
+            return safe(CSVReport.render(result), csv: true)
         case .markdown:
-            return Data(MarkdownReport.render(result).utf8)
+            return safe(MarkdownReport.render(result))
         case .html:
-            return Data(HTMLReport.render(result, traces: traces, traceBinSeconds: traceBinSeconds).utf8)
+            return safe(HTMLReport.render(result, traces: traces, traceBinSeconds: traceBinSeconds))
         }
     }
 
@@ -32,18 +32,25 @@ enum Rendering {
         }
         switch format {
         case .json:
-            return try JSONReport.encode(BatchResult(results: entries)) + Data("\n".utf8)
+            return TerminalText.json(try JSONReport.encode(BatchResult(results: entries))) + Data("\n".utf8)
         case .jsonl:
             var data = Data()
             for case .success(let result, _, _) in outcomes { data += try jsonLines(result) }
-            return data
+            return TerminalText.json(data)
         case .csv:
-            return Data((summary ? CSVReport.render(cohort: entries) : CSVReport.render(batch: entries)).utf8)
+            return safe(summary ? CSVReport.render(cohort: entries) : CSVReport.render(batch: entries), csv: true)
         case .markdown:
-            return Data(MarkdownReport.render(cohort: entries).utf8)
+            return safe(MarkdownReport.render(cohort: entries))
         case .html:
-            return Data(HTMLReport.render(cohort: entries).utf8)
+            return safe(HTMLReport.render(cohort: entries))
         }
+    }
+
+    /// A text report with control characters from names (channel names, paths) escaped, so
+    /// that printing it on a terminal cannot recolour or retitle it (`TerminalText`); line
+    /// feeds, tabs and CSV's CR LF line ends stay. JSON escapes control characters itself.
+    static func safe(_ text: String, csv: Bool = false) -> Data {
+        Data(TerminalText.escape(text, keepingCarriageReturns: csv).utf8)
     }
 
     /// The JSON Lines form: events, episodes, then a summary line, as `stream` writes them.

@@ -59,18 +59,18 @@ struct StreamCommand: ParsableCommand {
     static func line(for output: SessionOutput, format: Format) throws -> Data {
         switch format {
         case .jsonl:
-            return try JSONReport.encode(StreamLine(output), pretty: false) + Data("\n".utf8)
+            return TerminalText.json(try JSONReport.encode(StreamLine(output), pretty: false)) + Data("\n".utf8)
         case .text:
-            return Data((TextLine.describe(output) + "\n").utf8)
+            return Data((TerminalText.escape(TextLine.describe(output)) + "\n").utf8)
         }
     }
 
     static func summaryLine(_ result: AnalysisResult, format: Format) throws -> Data {
         switch format {
         case .jsonl:
-            return try JSONReport.encode(StreamLine.summary(result), pretty: false) + Data("\n".utf8)
+            return TerminalText.json(try JSONReport.encode(StreamLine.summary(result), pretty: false)) + Data("\n".utf8)
         case .text:
-            return Data((TextLine.describe(result) + "\n").utf8)
+            return Data((TerminalText.escape(TextLine.describe(result)) + "\n").utf8)
         }
     }
 }
