@@ -27,7 +27,8 @@ struct AnalyzeCommand: ParsableCommand {
         lists them as warnings instead.
 
         Exit status: 0 all inputs analysed; 1 some input failed; 2 usage error.
-        """
+        """,
+        aliases: ["analyse"]
     )
 
     @Argument(help: ArgumentHelp("Recordings: files, directories or quoted glob patterns ('-' for standard input).", valueName: "input"))
@@ -39,7 +40,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write: a file, '-' for standard output (default), or a directory (existing, or ending in '/') for one file per input and format plus a combined summary.", valueName: "path"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Threads to use: files analysed at once (and, for few files, reading beside analysing and channels side by side). Default: the number of cores.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Threads to use: files analysed at once (and, for few files, reading beside analysing and channels side by side). Default: the number of cores; at most 4 × the cores.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(name: .customLong("skip-malformed"), help: ArgumentHelp("Skip rows that cannot be read and go on; each is listed as a warning with its line and column (summary.warnings). Without it, the first such row stops that file with an error that names its line and column."))
@@ -48,7 +49,7 @@ struct AnalyzeCommand: ParsableCommand {
     @OptionGroup var recording: RecordingOptions
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         guard !inputs.isEmpty else { throw ValidationError("name at least one input file or directory") }
         if formats.count > 1 && !isDirectoryOutput {
             throw ValidationError("several --format values need --output DIR (one file per format)")
@@ -70,7 +71,8 @@ struct AnalyzeCommand: ParsableCommand {
         StandardOutput.prepare()
         let files = InputExpansion.expand(inputs)
         guard !files.isEmpty else {
-            throw ValidationError("no recordings found in \(inputs.joined(separator: ", "))")
+            let endings = InputExpansion.recordingExtensions.sorted().map { "." + $0 }.joined(separator: " ")
+            throw ValidationError("no recordings (\(endings) files) found in \(inputs.joined(separator: ", "))")
         }
         if let note = OutputFormat.mismatchNote(format, output: output, directory: isDirectoryOutput) {
             StandardOutput.error(note)
@@ -82,6 +84,7 @@ struct AnalyzeCommand: ParsableCommand {
         let decoderOptions = recording.decoderOptions(strict: !skipMalformed)
         let settings = recording.settings
         let wantsTraces = formats.contains(.html)
+        let jobs = JobLimit.cap(self.jobs)
         let progress = ProgressBar(files: files)
         // --jobs is the number of threads: one file per thread when there are enough files; a
         // file alone on a machine with several gets its reader and channels on threads of their own.

@@ -4,6 +4,18 @@ import ArgumentParser
 enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
     case json, jsonl, csv, markdown, html
 
+    /// The names `--format` takes: the raw values, and the file endings `md`, `htm`, `ndjson`.
+    init?(argument: String) {
+        switch argument.lowercased() {
+        case "md": self = .markdown
+        case "htm": self = .html
+        case "ndjson": self = .jsonl
+        default:
+            guard let format = OutputFormat(rawValue: argument.lowercased()) else { return nil }
+            self = format
+        }
+    }
+
     /// File ending used in `--output DIR` mode.
     var fileExtension: String {
         switch self {

@@ -30,13 +30,13 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Sensor: emg or accelerometer.", valueName: "kind"))
     var sensor: SensorKind = .emg
 
-    @Option(help: ArgumentHelp("Sample rate in Hz. Default: 1000 (EMG), 100 (accelerometer).", valueName: "hz"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Sample rate in Hz. Default: 1000 (EMG), 100 (accelerometer).", valueName: "hz"))
     var rate: Double?
 
-    @Option(help: ArgumentHelp("Length of the recording in seconds.", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Length of the recording in seconds.", valueName: "seconds"))
     var duration: Double = 60
 
-    @Option(help: ArgumentHelp("EMG channels (1–16); accelerometers always have x, y, z.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("EMG channels (1–16); accelerometers always have x, y, z.", valueName: "n"))
     var channels: Int = 1
 
     @Option(help: ArgumentHelp("Unit: V, mV, uV, adc12, adc16 (EMG; default mV), g or m/s^2 (accelerometer; default g).", valueName: "unit"))
@@ -45,13 +45,13 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Mains frequency: 50, 60 or none.", valueName: "hz"))
     var mains: String = "50"
 
-    @Option(help: ArgumentHelp("Mains amplitude in multiples of the background-noise RMS (0–10).", valueName: "x"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Mains amplitude in multiples of the background-noise RMS (0–10).", valueName: "x"))
     var mainsStrength: Double = 1
 
     @Option(help: ArgumentHelp("What happens: mixed, rest, exercise, cramps or twitch-episodes.", valueName: "name"))
     var scenario: SimulationPreset = .mixed
 
-    @Option(help: ArgumentHelp("Seed of the simulator's random generator.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the simulator's random generator.", valueName: "n"))
     var seed: UInt64 = 1
 
     @Option(name: .shortAndLong, help: ArgumentHelp("CSV to write ('-' for standard output). Its truth goes beside it as NAME.truth.json unless --truth says otherwise.", valueName: "path"))
@@ -77,14 +77,14 @@ struct SimulateCommand: ParsableCommand {
             throw ValidationError("--rate must be between 20 and 100000 Hz, got \(rate)")
         }
         guard duration > 0 && duration <= 86_400 else {
-            throw ValidationError("--duration must be between 0 and 86400 seconds")
+            throw ValidationError("--duration must be between 0 and 86400 seconds, got \(duration)")
         }
-        guard (1...16).contains(channels) else { throw ValidationError("--channels must be 1–16") }
+        guard (1...16).contains(channels) else { throw ValidationError("--channels must be 1–16, got \(channels)") }
         guard ["50", "60", "none"].contains(mains.lowercased()) else {
             throw ValidationError("--mains must be 50, 60 or none")
         }
         guard mainsStrength >= 0 && mainsStrength <= 100 else {
-            throw ValidationError("--mains-strength must be between 0 and 100")
+            throw ValidationError("--mains-strength must be between 0 and 100, got \(mainsStrength)")
         }
         if let unit, !unit.fits(sensor) {
             throw ValidationError("unit \(unit.rawValue) does not fit a \(sensor.rawValue) recording")
