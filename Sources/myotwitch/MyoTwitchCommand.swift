@@ -28,6 +28,7 @@ struct MyoTwitchCommand: ParsableCommand {
     /// rather than the parser's default 64.
     static func main() {
         var parsed: ParsableCommand.Type?
+        StandardOutput.checkBufferedOutputAtExit()
         do {
             var command = try parseAsRoot()
             parsed = type(of: command)

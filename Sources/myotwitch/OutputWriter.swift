@@ -104,13 +104,20 @@ struct OutputWriter {
         StandardOutput.error("myotwitch: wrote \(files.count) report\(files.count == 1 ? "" : "s") to \(directory)")
     }
 
-    /// `mkdir -p`, with the system's reason when it fails ("Permission denied"), not Foundation's
-    /// wrapped error.
+    /// `mkdir -p` with `mkdir(2)`, so a failure names the system's reason ("Not a directory",
+    /// "Permission denied") and the part of the path that failed, not Foundation's wrapped error.
     static func createDirectory(_ directory: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            StandardOutput.error("myotwitch: cannot create directory \(directory): \(SystemReason.of(error))")
+        var path = directory.hasPrefix("/") ? "/" : ""
+        for component in directory.split(separator: "/") {
+            path += (path.isEmpty || path.hasSuffix("/") ? "" : "/") + component
+            if mkdir(path, 0o777) == 0 || errno == EEXIST {
+                var info = stat()
+                if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { continue }
+                errno = ENOTDIR
+            }
+            let reason = Descriptor.reason(errno)
+            let part = path == directory || path + "/" == directory ? "" : " (at \(path))"
+            StandardOutput.error("myotwitch: cannot create directory \(directory)\(part): \(reason)")
             throw ExitCode(1)
         }
     }

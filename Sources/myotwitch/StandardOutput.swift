@@ -16,6 +16,20 @@ enum StandardOutput {
         signal(SIGPIPE, SIG_IGN)
     }
 
+    /// Checks, at exit, what went through C's buffered `stdout` — the help and `--version` text
+    /// the argument parser prints with `print` — so that `myotwitch --version > /dev/full` fails
+    /// too (status 1, with the reason) instead of losing the text silently.
+    static func checkBufferedOutputAtExit() {
+        atexit {
+            if fflush(nil) != 0 {
+                let code = errno
+                if code == EPIPE { return }
+                StandardOutput.error("myotwitch: cannot write standard output: \(Descriptor.reason(code))")
+                _exit(1)
+            }
+        }
+    }
+
     static func write(_ data: Data) {
         let failure = Descriptor.write(data, to: 1)
         guard failure != 0 else { return }
