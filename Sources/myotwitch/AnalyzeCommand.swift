@@ -32,19 +32,20 @@ struct AnalyzeCommand: ParsableCommand {
         lists them as warnings instead.
 
         Exit status: 0 all inputs analysed; 1 some input failed; 2 usage error.
-        """
+        """,
+        aliases: ["analyse"]
     )
 
     @Argument(help: ArgumentHelp("Recordings: files, directories or quoted glob patterns ('-' for standard input).", valueName: "input"))
     var inputs: [String]
 
-    @Option(name: .long, help: ArgumentHelp("Output format: json, jsonl, csv, markdown, html, events-tsv (BIDS events: onset, duration, trial_type, …) or mne-annotations (a .txt mne.read_annotations loads, with the start time as orig_time). Repeat with --output DIR for several.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("Output format: json, jsonl, csv, markdown, html, events-tsv (BIDS events: onset, duration, trial_type, …) or mne-annotations (a .txt mne.read_annotations loads, with the start time as orig_time). Default: the one --output's ending names (.json, .jsonl, .csv, .md, .html, .tsv), otherwise json. Repeat with --output DIR for several.", valueName: "format"))
     var format: [OutputFormat] = []
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write: a file, '-' for standard output (default), or a directory (existing, or ending in '/') for one file per input and format plus a combined summary.", valueName: "path"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Threads to use: files analysed at once (and, for few files, reading beside analysing and channels side by side). Default: the number of cores.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Threads to use: files analysed at once (and, for few files, reading beside analysing and channels side by side). Default: the number of cores; at most 4 × the cores.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(name: .customLong("skip-malformed"), help: ArgumentHelp("Skip rows that cannot be read and go on; each is listed as a warning with its line and column (summary.warnings). Without it, the first such row stops that file with an error that names its line and column."))
@@ -62,7 +63,7 @@ struct AnalyzeCommand: ParsableCommand {
     var muscle: [String] = []
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         guard !inputs.isEmpty else { throw ValidationError("name at least one input file or directory") }
         do { _ = try MuscleAssignment(arguments: muscle) } catch { throw ValidationError("\(error)") }
         if formats.count > 1 && !isDirectoryOutput {
@@ -70,7 +71,9 @@ struct AnalyzeCommand: ParsableCommand {
         }
     }
 
-    var formats: [OutputFormat] { format.isEmpty ? [.json] : format }
+    var formats: [OutputFormat] {
+        OutputFormat.resolve(format, output: output, directory: isDirectoryOutput, fallback: .json)
+    }
 
     var isDirectoryOutput: Bool {
         guard let output, output != "-" else { return false }
@@ -88,14 +91,23 @@ struct AnalyzeCommand: ParsableCommand {
         }
         let files = bids.expand(inputs)
         guard !files.isEmpty else {
-            throw ValidationError("no recordings found in \(inputs.joined(separator: ", "))")
+            let endings = InputExpansion.recordingExtensions.sorted().map { "." + $0 }.joined(separator: " ")
+            throw ValidationError("no recordings (\(endings) files) found in \(inputs.joined(separator: ", "))")
         }
+        if let note = OutputFormat.mismatchNote(format, output: output, directory: isDirectoryOutput) {
+            StandardOutput.error(note)
+        }
+        // Refused before any work when an output would replace an input (exit status 2).
+        let writer = OutputWriter(formats: formats, output: output, directoryMode: isDirectoryOutput,
+                                  protected: ProtectedInputs(paths: files))
+        try writer.checkDestinations(sources: files)
         if let spec = try ShardedAnalysis.spec(shard) ?? (skipExisting ? ShardSpec(index: 1, count: 1, origin: "--skip-existing") : nil) {
             return try ShardedAnalysis(command: self, shard: spec, files: files).run()
         }
         let decoderOptions = recording.decoderOptions(strict: !skipMalformed)
         let settings = recording.settings
         let wantsTraces = formats.contains(.html)
+        let jobs = JobLimit.cap(self.jobs)
         let progress = ProgressBar(files: files)
         // --jobs is the number of threads: one file per thread when there are enough files; a
         // file alone on a machine with several gets its reader and channels on threads of their own.
@@ -117,8 +129,10 @@ struct AnalyzeCommand: ParsableCommand {
             // A BIDS dataset's events.tsv go into a derivative layout under the output directory.
             let derivative = !bids.isEmpty && isDirectoryOutput && formats.contains(.eventsTSV)
             if derivative, let output { try bids.writeDerivative(outcomes, to: output) }
-            let writer = OutputWriter(formats: derivative ? formats.filter { $0 != .eventsTSV } : formats,
-                                      output: output, directoryMode: isDirectoryOutput)
+            let writer = derivative
+                ? OutputWriter(formats: formats.filter { $0 != .eventsTSV }, output: output,
+                               directoryMode: isDirectoryOutput, protected: ProtectedInputs(paths: files))
+                : writer
             try writer.write(outcomes, singleInput: files.count == 1)
         }
         if outcomes.contains(where: \.isFailure) { throw ExitCode(1) }

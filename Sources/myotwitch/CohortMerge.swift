@@ -56,9 +56,9 @@ struct CohortMerge {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         }
         // The cohort files: JSON and JSON Lines written entry by entry, the tables at the end.
-        var sinks: [(OutputFormat, OutputSink)] = []
+        var sinks: [(OutputFormat, CohortSink)] = []
         for format in formats where format == .json || format == .jsonl {
-            sinks.append((format, try OutputSink(path: cohortPath(format))))
+            sinks.append((format, try CohortSink(path: cohortPath(format))))
         }
         var stream = BatchResult.Stream()
         for (format, sink) in sinks where format == .json { try sink.append(BatchResult.Stream.head) }
@@ -90,7 +90,7 @@ struct CohortMerge {
             try sink.finish()
         }
         for format in formats where format != .json && format != .jsonl {
-            let sink = try OutputSink(path: cohortPath(format))
+            let sink = try CohortSink(path: cohortPath(format))
             try sink.append(try Rendering.render(batch: slim, format: format))
             try sink.finish()
         }
@@ -120,7 +120,7 @@ struct CohortMerge {
                 let stem = OutputWriter.uniqueStem(for: result.source.path, used: &used)
                 try place(plan.recordings[0], result, from: foundIn!, to: output, stem: stem, formats: formats)
             } else {
-                let sink = try OutputSink(path: output)
+                let sink = try CohortSink(path: output)
                 try sink.append(try Rendering.render(result, traces: [], traceBinSeconds: 0, format: formats[0]))
                 try sink.finish()
             }
@@ -128,7 +128,7 @@ struct CohortMerge {
             StandardOutput.error("myotwitch: \(error.hasPrefix(path) ? error : "\(path): \(error)")")
             if directoryMode, output != nil {
                 for format in formats {
-                    let sink = try OutputSink(path: cohortPath(format))
+                    let sink = try CohortSink(path: cohortPath(format))
                     try sink.append(try Rendering.render(batch: [.failure(path: path, message: error)], format: format))
                     try sink.finish()
                 }

@@ -86,18 +86,18 @@ struct EvaluateCommand: ParsableCommand {
     func run() throws {
         StandardOutput.prepare()
         let (pairs, missing) = try pairs()
+        try ProtectedInputs(paths: pairs.flatMap { [$0.truth, $0.detected] }).checkStandardOutput()
         var failed = !missing.isEmpty
         for path in missing { StandardOutput.error("myotwitch: no detections for truth: \(path) is missing") }
         var results: [(pair: Pair, truth: AnalysisResult, report: EvaluationReport)] = []
         for pair in pairs {
             do {
-                let truth = try EvaluationInput.decode(Data(contentsOf: URL(fileURLWithPath: pair.truth)), path: pair.truth)
-                let detected = try EvaluationInput.decode(Data(contentsOf: URL(fileURLWithPath: pair.detected)),
-                                                          path: pair.detected)
+                let truth = try EvaluationFile.load(pair.truth)
+                let detected = try EvaluationFile.load(pair.detected)
                 results.append((pair, truth, Evaluator.evaluate(truth: truth, detected: detected)))
             } catch {
                 failed = true
-                StandardOutput.error("myotwitch: \(pair.truth) / \(pair.detected): \(error)")
+                StandardOutput.error("myotwitch: \(error)")
             }
         }
         let overall = EvaluationReport.merged(results.map(\.report))

@@ -38,12 +38,27 @@ enum InputExpansion {
             // Ground-truth and result files beside recordings are JSON; skip them by extension.
             guard recordingExtensions.contains(ext) else { continue }
             let path = (directory as NSString).appendingPathComponent(relative)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            // Only regular files (or links to them) are taken from a directory: a FIFO named
+            // .csv would block the batch forever waiting for a writer, and a device or socket
+            // holds no recording. Named on the command line, such files are read.
+            guard let identity = FileIdentity(path: path), identity.type != UInt32(S_IFDIR) else { continue }
+            if identity.isRegular {
                 found.append(path)
+            } else {
+                StandardOutput.error("myotwitch: note: skipping \(path): \(Self.kind(identity)), not a regular file (name it to read it)")
             }
         }
         return NaturalOrder.sorted(found)
+    }
+
+    static func kind(_ identity: FileIdentity) -> String {
+        switch identity.type {
+        case UInt32(S_IFIFO): return "a FIFO"
+        case UInt32(S_IFSOCK): return "a socket"
+        case UInt32(S_IFCHR): return "a character device"
+        case UInt32(S_IFBLK): return "a block device"
+        default: return "a special file"
+        }
     }
 
     private static func glob(_ pattern: String) -> [String] {

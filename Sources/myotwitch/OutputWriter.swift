@@ -3,11 +3,15 @@ import Foundation
 import MyoTwitch
 
 /// Writes analysis outcomes in the requested formats: to standard output, to one file, or to a
-/// directory (one file per input and format, plus a combined batch/cohort file).
+/// directory (one file per input and format, plus a combined batch/cohort file). Every
+/// destination goes through `OutputSink` (devices and FIFOs written in place, regular files
+/// replaced atomically, every write checked), and none may be one of the `protected` inputs.
 struct OutputWriter {
     var formats: [OutputFormat]
     var output: String?
     var directoryMode: Bool
+    /// The files the command read; writing over one is refused (exit status 2).
+    var protected = ProtectedInputs()
 
     func write(_ outcomes: [Outcome], singleInput: Bool) throws {
         if directoryMode, let output {
@@ -15,11 +19,29 @@ struct OutputWriter {
             return
         }
         let format = formats[0]
-        let data = try render(outcomes, format: format, singleInput: singleInput)
         if let output, output != "-" {
-            try writeFile(data, to: output)
+            try protected.check(output)
+            let data = try render(outcomes, format: format, singleInput: singleInput)
+            try OutputSink.write(data, to: output)
         } else {
+            try protected.checkStandardOutput()
+            let data = try render(outcomes, format: format, singleInput: singleInput)
+            if format == .html && isatty(1) == 1 {
+                StandardOutput.error("myotwitch: note: writing an HTML report to the terminal; save it with --output report.html and open it in a browser")
+            }
             StandardOutput.write(data)
+        }
+    }
+
+    /// Checks, before any analysis, that the files this writer would create for `sources` (the
+    /// input paths, all assumed to succeed) replace none of the inputs.
+    func checkDestinations(sources: [String]) throws {
+        if directoryMode, let output {
+            for file in plan(sources: sources, in: output) { try check(file, sources: sources, directory: output) }
+        } else if let output, output != "-" {
+            try protected.check(output)
+        } else {
+            try protected.checkStandardOutput()
         }
     }
 
@@ -32,23 +54,71 @@ struct OutputWriter {
         return try Rendering.render(batch: outcomes, format: format)
     }
 
-    private func writeDirectory(_ outcomes: [Outcome], to directory: String) throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    /// What a directory output holds: for each source (nil: a failed input, which gets no file of
+    /// its own) and format, the path and the index of the source it renders (nil: the combined
+    /// batch or summary file, written when there are several inputs or a failure).
+    func plan(sources: [String?], in directory: String) -> [(path: String, source: Int?, format: OutputFormat)] {
         var used: Set<String> = []
-        for outcome in outcomes {
-            guard case .success(let result, let traces, let bin) = outcome else { continue }
-            let stem = Self.uniqueStem(for: result.source.path, used: &used)
+        var files: [(String, Int?, OutputFormat)] = []
+        for (index, source) in sources.enumerated() {
+            guard let source else { continue }
+            let stem = Self.uniqueStem(for: source, used: &used)
             for format in formats {
-                let data = try Rendering.render(result, traces: traces, traceBinSeconds: bin, format: format)
-                try writeFile(data, to: (directory as NSString).appendingPathComponent("\(stem).\(format.fileExtension)"))
+                files.append(((directory as NSString).appendingPathComponent("\(stem).\(format.fileExtension)"), index, format))
             }
         }
-        if outcomes.count > 1 || outcomes.contains(where: \.isFailure) {
+        if sources.count > 1 || sources.contains(where: { $0 == nil }) {
             for format in formats {
-                let data = try Rendering.render(batch: outcomes, format: format)
                 let name = format == .json || format == .jsonl ? "batch" : "summary"
-                try writeFile(data, to: (directory as NSString).appendingPathComponent("\(name).\(format.fileExtension)"))
+                files.append(((directory as NSString).appendingPathComponent("\(name).\(format.fileExtension)"), nil, format))
             }
+        }
+        return files
+    }
+
+    private func check(_ file: (path: String, source: Int?, format: OutputFormat), sources: [String?],
+                       directory: String) throws {
+        let what = file.source.flatMap { sources[$0] }.map { "the \(file.format.rawValue) report of \($0)" }
+            ?? "the \(file.format.rawValue) summary"
+        try protected.check(file.path, context: "\(what) that --output \(directory) writes")
+    }
+
+    private func writeDirectory(_ outcomes: [Outcome], to directory: String) throws {
+        let sources: [String?] = outcomes.map {
+            if case .success(let result, _, _) = $0 { return result.source.path }
+            return nil
+        }
+        let files = plan(sources: sources, in: directory)
+        // Every destination is checked before the first is written: a refusal leaves nothing half done.
+        for file in files { try check(file, sources: sources, directory: directory) }
+        try Self.createDirectory(directory)
+        for file in files {
+            let data: Data
+            if let index = file.source, case .success(let result, let traces, let bin) = outcomes[index] {
+                data = try Rendering.render(result, traces: traces, traceBinSeconds: bin, format: file.format)
+            } else {
+                data = try Rendering.render(batch: outcomes, format: file.format, summary: true)
+            }
+            try OutputSink.write(data, to: file.path)
+        }
+        StandardOutput.error("myotwitch: wrote \(files.count) report\(files.count == 1 ? "" : "s") to \(directory)")
+    }
+
+    /// `mkdir -p` with `mkdir(2)`, so a failure names the system's reason ("Not a directory",
+    /// "Permission denied") and the part of the path that failed, not Foundation's wrapped error.
+    static func createDirectory(_ directory: String) throws {
+        var path = directory.hasPrefix("/") ? "/" : ""
+        for component in directory.split(separator: "/") {
+            path += (path.isEmpty || path.hasSuffix("/") ? "" : "/") + component
+            if mkdir(path, 0o777) == 0 || errno == EEXIST {
+                var info = stat()
+                if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { continue }
+                errno = ENOTDIR
+            }
+            let reason = Descriptor.reason(errno)
+            let part = path == directory || path + "/" == directory ? "" : " (at \(path))"
+            StandardOutput.error("myotwitch: cannot create directory \(directory)\(part): \(reason)")
+            throw ExitCode(1)
         }
     }
 
@@ -59,7 +129,8 @@ struct OutputWriter {
         let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         var stem = String(base.unicodeScalars.map { scalar -> Character in
             let c = Character(scalar)
-            return scalar.value < 0x20 || c == "/" || c == "\\" || c == ":" ? "_" : c
+            return scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+                || c == "/" || c == "\\" || c == ":" ? "_" : c
         })
         while stem.hasPrefix(".") { stem.removeFirst() }
         if stem.isEmpty || stem == "batch" || stem == "summary" { stem = "recording-" + stem }
@@ -67,69 +138,5 @@ struct OutputWriter {
         while used.contains(candidate) { candidate = "\(stem)-\(n)"; n += 1 }
         used.insert(candidate)
         return candidate
-    }
-
-    /// Writes `data` to a temporary file beside `path`, then renames it over `path`: a reader
-    /// never sees half a report, and a failed run leaves any earlier report intact. (Foundation's
-    /// `.atomic` option on Linux leaves an empty `TemporaryDirectory.*` in /tmp per write.)
-    /// A symbolic link is followed, not replaced; a device or pipe (`/dev/stdout`) is written
-    /// in place.
-    private func writeFile(_ data: Data, to path: String) throws {
-        // Not a usage error: say what failed and exit 1, like an unreadable input.
-        func failure(_ what: String) -> ExitCode {
-            StandardOutput.error("myotwitch: cannot write \(path): \(what): \(String(cString: strerror(errno)))")
-            return ExitCode(1)
-        }
-        var target = path
-        var info = stat()
-        if stat(path, &info) == 0 {
-            guard (info.st_mode & S_IFMT) == S_IFREG else {
-                let fd = open(path, O_WRONLY | O_TRUNC)
-                guard fd >= 0 else { throw failure("cannot open") }
-                let ok = Self.writeAll(data, to: fd)
-                guard close(fd) == 0 && ok else { throw failure("write failed") }
-                return
-            }
-            if let resolved = realpath(path, nil) {
-                target = String(cString: resolved)
-                free(resolved)
-            }
-        }
-        let directory = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
-        var template = Array(((directory.isEmpty ? "" : directory + "/") + ".\(name).XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw failure("cannot create a temporary file beside it") }
-        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        // mkstemp creates the file 0600; a report is as readable as any file the user writes.
-        let mask = umask(0)
-        umask(mask)
-        fchmod(fd, 0o666 & ~mask)
-        let ok = Self.writeAll(data, to: fd)
-        if close(fd) != 0 || !ok {
-            let error = failure("write failed")
-            unlink(temporary)
-            throw error
-        }
-        if rename(temporary, target) != 0 {
-            let error = failure("cannot replace it")
-            unlink(temporary)
-            throw error
-        }
-    }
-
-    private static func writeAll(_ data: Data, to fd: Int32) -> Bool {
-        data.withUnsafeBytes { raw -> Bool in
-            var written = 0
-            while written < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + written, raw.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                written += n
-            }
-            return true
-        }
     }
 }

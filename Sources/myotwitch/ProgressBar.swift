@@ -29,14 +29,13 @@ final class ProgressBar: @unchecked Sendable {
             let width = 24
             let filled = Int(fraction * Double(width))
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-            StandardOutput.write(String(format: "\r%@ %d/%d files  %.1f MB/s  ETA %d:%02d ",
-                                        bar, done, total, rate, Int(remaining) / 60, Int(remaining) % 60),
-                                 to: 2)
+            StandardOutput.writeError(String(format: "\r%@ %d/%d files  %.1f MB/s  ETA %d:%02d ",
+                                        bar, done, total, rate, Int(remaining) / 60, Int(remaining) % 60))
         }
     }
 
     func finish() {
         guard enabled else { return }
-        StandardOutput.write("\r\u{1B}[K", to: 2)
+        StandardOutput.writeError("\r\u{1B}[K")
     }
 }

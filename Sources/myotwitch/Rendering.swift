@@ -7,25 +7,27 @@ enum Rendering {
                        format: OutputFormat) throws -> Data {
         switch format {
         case .json:
-            return try JSONReport.encode(result) + Data("\n".utf8)
+            return TerminalText.json(try JSONReport.encode(result)) + Data("\n".utf8)
         case .jsonl:
-            return try jsonLines(result)
+            return TerminalText.json(try jsonLines(result))
         case .csv:
-            return Data(CSVReport.render(result).utf8)
+            return safe(CSVReport.render(result), csv: true)
         case .markdown:
-            return Data(MarkdownReport.render(result).utf8)
+            return safe(MarkdownReport.render(result))
         case .html:
-            return Data(HTMLReport.render(result, traces: traces, traceBinSeconds: traceBinSeconds).utf8)
+            return safe(HTMLReport.render(result, traces: traces, traceBinSeconds: traceBinSeconds))
         case .eventsTSV:
-            return Data(EventsTSVReport.render(result).utf8)
+            return safe(EventsTSVReport.render(result))
         case .mneAnnotations:
-            return Data(EventsTSVReport.mneAnnotations(result).utf8)
+            return safe(EventsTSVReport.mneAnnotations(result))
         }
     }
 
-    /// Several inputs: the batch object (JSON), every result's lines (JSON Lines), or one cohort
-    /// summary table with failed inputs listed (CSV, Markdown, HTML).
-    static func render(batch outcomes: [Outcome], format: OutputFormat) throws -> Data {
+    /// Several inputs: the batch object (JSON), every result's lines (JSON Lines), every result's
+    /// rows in the one-recording layout (CSV; failed inputs as `failed` rows), or one cohort
+    /// summary table with failed inputs listed (Markdown, HTML; CSV when `summary`, the
+    /// `summary.csv` of a directory output).
+    static func render(batch outcomes: [Outcome], format: OutputFormat, summary: Bool = false) throws -> Data {
         let entries: [BatchResult.Entry] = outcomes.map {
             switch $0 {
             case .success(let result, _, _): .analysed(result)
@@ -34,22 +36,29 @@ enum Rendering {
         }
         switch format {
         case .json:
-            return try JSONReport.encode(BatchResult(results: entries)) + Data("\n".utf8)
+            return TerminalText.json(try JSONReport.encode(BatchResult(results: entries))) + Data("\n".utf8)
         case .jsonl:
             var data = Data()
             for case .success(let result, _, _) in outcomes { data += try jsonLines(result) }
-            return data
+            return TerminalText.json(data)
         case .csv:
-            return Data(CSVReport.render(cohort: entries).utf8)
+            return safe(summary ? CSVReport.render(cohort: entries) : CSVReport.render(batch: entries), csv: true)
         case .markdown:
-            return Data(MarkdownReport.render(cohort: entries).utf8)
+            return safe(MarkdownReport.render(cohort: entries))
         case .html:
-            return Data(HTMLReport.render(cohort: entries).utf8)
+            return safe(HTMLReport.render(cohort: entries))
         case .eventsTSV:
-            return Data(EventsTSVReport.render(cohort: entries).utf8)
+            return safe(EventsTSVReport.render(cohort: entries))
         case .mneAnnotations:
-            return Data(EventsTSVReport.mneAnnotations(cohort: entries).utf8)
+            return safe(EventsTSVReport.mneAnnotations(cohort: entries))
         }
+    }
+
+    /// A text report with control characters from names (channel names, paths) escaped, so
+    /// that printing it on a terminal cannot recolour or retitle it (`TerminalText`); line
+    /// feeds, tabs and CSV's CR LF line ends stay. JSON escapes control characters itself.
+    static func safe(_ text: String, csv: Bool = false) -> Data {
+        Data(TerminalText.escape(text, keepingCarriageReturns: csv).utf8)
     }
 
     /// The JSON Lines form: events, episodes, then a summary line, as `stream` writes them.

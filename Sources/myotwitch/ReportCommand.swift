@@ -82,7 +82,8 @@ struct ReportCommand: ParsableCommand {
         var unreadable = 0
         var seen: [String: [(entry: BatchResult.Entry, file: String)]] = [:]
         var duplicates = 0, firstDuplicate = ""
-        for file in Self.expand(inputs) {
+        let files = Self.expand(inputs)
+        for file in files {
             do {
                 let data: Data
                 do {
@@ -118,7 +119,8 @@ struct ReportCommand: ParsableCommand {
             StandardOutput.error("myotwitch: note: \(duplicates) \(duplicates == 1 ? "result was" : "results were") read twice and counted once (the first: \(firstDuplicate))")
         }
         if !outcomes.isEmpty {
-            let writer = OutputWriter(formats: formats, output: output, directoryMode: isDirectoryOutput)
+            let writer = OutputWriter(formats: formats, output: output, directoryMode: isDirectoryOutput,
+                                      protected: ProtectedInputs(paths: files))
             try writer.write(outcomes, singleInput: outcomes.count == 1)
         }
         if unreadable > 0 { throw ExitCode(1) }

@@ -32,13 +32,13 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Sensor: emg or accelerometer.", valueName: "kind"))
     var sensor: SensorKind = .emg
 
-    @Option(help: ArgumentHelp("Sample rate in Hz. Default: 1000 (EMG), 100 (accelerometer).", valueName: "hz"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Sample rate in Hz. Default: 1000 (EMG), 100 (accelerometer).", valueName: "hz"))
     var rate: Double?
 
-    @Option(help: ArgumentHelp("Length of the recording in seconds.", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Length of the recording in seconds.", valueName: "seconds"))
     var duration: Double = 60
 
-    @Option(help: ArgumentHelp("EMG channels (1–16); accelerometers always have x, y, z.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("EMG channels (1–16); accelerometers always have x, y, z.", valueName: "n"))
     var channels: Int = 1
 
     @Option(help: ArgumentHelp("Unit: V, mV, uV, adc8, adc12, adc16 (EMG; default mV), g or m/s^2 (accelerometer; default g).", valueName: "unit"))
@@ -47,19 +47,19 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Mains frequency: 50, 60 or none.", valueName: "hz"))
     var mains: String = "50"
 
-    @Option(help: ArgumentHelp("Mains amplitude in multiples of the background-noise RMS (0–10).", valueName: "x"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Mains amplitude in multiples of the background-noise RMS (0–10).", valueName: "x"))
     var mainsStrength: Double = 1
 
     @Option(help: ArgumentHelp("What happens: mixed, rest, exercise, cramps or twitch-episodes.", valueName: "name"))
     var scenario: SimulationPreset = .mixed
 
-    @Option(help: ArgumentHelp("Seed of the simulator's random generator.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the simulator's random generator.", valueName: "n"))
     var seed: UInt64 = 1
 
     @Option(name: .shortAndLong, help: ArgumentHelp("CSV to write ('-' for standard output). Its truth goes beside it as NAME.truth.json unless --truth says otherwise.", valueName: "path"))
     var output: String
 
-    @Option(help: ArgumentHelp("Where to write the ground truth JSON (required to keep it with --output -).", valueName: "path"))
+    @Option(help: ArgumentHelp("Where to write the ground truth JSON ('-' for standard output; required to keep it when --output is '-', a device or a FIFO).", valueName: "path"))
     var truth: String?
 
     @Flag(help: "Name accelerometer axes ax_g, ay_g, az_g (or ax_ms2 …) instead of acc_x_g ….")
@@ -82,14 +82,14 @@ struct SimulateCommand: ParsableCommand {
             throw ValidationError("--rate must be between 20 and 100000 Hz, got \(rate)")
         }
         guard duration > 0 && duration <= 86_400 else {
-            throw ValidationError("--duration must be between 0 and 86400 seconds")
+            throw ValidationError("--duration must be between 0 and 86400 seconds, got \(duration)")
         }
-        guard (1...16).contains(channels) else { throw ValidationError("--channels must be 1–16") }
+        guard (1...16).contains(channels) else { throw ValidationError("--channels must be 1–16, got \(channels)") }
         guard ["50", "60", "none"].contains(mains.lowercased()) else {
             throw ValidationError("--mains must be 50, 60 or none")
         }
         guard mainsStrength >= 0 && mainsStrength <= 100 else {
-            throw ValidationError("--mains-strength must be between 0 and 100")
+            throw ValidationError("--mains-strength must be between 0 and 100, got \(mainsStrength)")
         }
         if realWorld && sensor != .emg {
             throw ValidationError("--real-world applies to EMG only (the accelerometer simulator has no real-world effects)")
@@ -109,26 +109,25 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         StandardOutput.prepare()
+        // A device, FIFO or socket output has no file beside which a truth could go.
+        let truthPath = truth ?? (output == "-" || OutputSink.isSpecial(output) ? nil : Self.truthPath(for: output))
+        if truth == nil && output != "-" && truthPath == nil {
+            StandardOutput.error("myotwitch: note: \(output) is not a regular file, so no ground truth is written beside it; give --truth PATH to keep it")
+        }
+        if let truthPath, FileIdentity.sameDestination(output, truthPath) {
+            throw Refusal("refusing to write the recording and its ground truth to the same place (\(output)); give --truth another path")
+        }
         let scenario = SimulationScenario(
             sensor: sensor, sampleRateHz: effectiveRate, durationSeconds: duration, channelCount: channels,
             unit: unit, mainsHz: mainsHz, mainsStrength: mainsStrength, preset: scenario, seed: seed,
             accelerometerLongNames: !shortAxisNames, realWorld: realWorld)
         let recording = Simulator.generate(scenario, path: output)
         let truthData = try JSONReport.encode(recording.truth)
-        if output == "-" {
-            recording.writeCSV { chunk in StandardOutput.write(Data(chunk)) }
-        } else {
-            guard FileManager.default.createFile(atPath: output, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: output) else {
-                throw ValidationError("cannot write \(output)")
-            }
-            defer { try? handle.close() }
-            try recording.writeCSV(to: handle)
-        }
-        if let truthPath = truth ?? (output == "-" ? nil : Self.truthPath(for: output)) {
-            guard FileManager.default.createFile(atPath: truthPath, contents: truthData + Data("\n".utf8)) else {
-                throw ValidationError("cannot write \(truthPath)")
-            }
+        let sink = try OutputSink.open(output)
+        try recording.writeCSV { chunk in try sink.write(chunk) }
+        try sink.commit()
+        if let truthPath {
+            try OutputSink.write(truthData + Data("\n".utf8), to: truthPath)
         }
     }
 }

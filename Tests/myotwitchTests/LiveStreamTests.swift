@@ -56,8 +56,10 @@ private final class LineCollector: @unchecked Sendable {
         #expect(collector.snapshot.last?.text.contains("\"summary\"") == true)
     }
 
-    /// Ctrl-C flushes what is final, writes the summary and exits with 130.
-    @Test func interruptWritesTheSummaryAndExits130() throws {
+    /// Ctrl-C (SIGINT), a service manager's SIGTERM and a closed terminal's SIGHUP all flush what
+    /// is final, write the summary and exit with 128 + the signal.
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143)), (SIGHUP, Int32(129))])
+    func stopSignalWritesTheSummary(_ signal: Int32, _ status: Int32) throws {
         let process = Process()
         process.executableURL = CLI.executable
         process.arguments = ["stream"]
@@ -70,15 +72,16 @@ private final class LineCollector: @unchecked Sendable {
         let reader = collector.start(reading: output.fileHandleForReading)
         input.fileHandleForWriting.write(Data(SampleCSV.emg(seconds: 6, twitches: [3]).utf8))
         Thread.sleep(forTimeInterval: 0.5)
-        process.interrupt()
-        // Never hang the suite: a child that ignores the interrupt is killed after 10 s.
+        kill(process.processIdentifier, signal)
+        // Never hang the suite: a child that ignores the signal is killed after 10 s.
         let deadline = Date().addingTimeInterval(10)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         while reader.isExecuting { Thread.sleep(forTimeInterval: 0.01) }
-        #expect(process.terminationStatus == 130)
+        #expect(process.terminationReason == .exit && process.terminationStatus == status)
         #expect(collector.snapshot.last?.text.contains("\"summary\"") == true)
+        #expect(collector.snapshot.contains { $0.text.contains("\"kind\":\"twitch\"") })
         try? input.fileHandleForWriting.close()
     }
 

@@ -85,8 +85,9 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let rows = r.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == 3)
-        #expect(rows[1].hasPrefix("\(csv.path),analysed,emg_mV,9.999,1,"))
-        #expect(rows[2].hasPrefix("\(missing),failed,"))
+        // The one-recording layout (issue 19: one CSV layout whatever the number of inputs).
+        #expect(rows[1].hasPrefix("event,twitch,emg_mV,5.0") && rows[1].hasSuffix(",\(csv.path)"))
+        #expect(rows[2].hasPrefix("failed,") && rows[2].hasSuffix(",\(missing)"))
         #expect(rows[2].contains("No such file or directory"))
     }
 

@@ -51,3 +51,48 @@ import Testing
         #expect(r.stdout.contains("summary:"))
     }
 }
+
+/// The same bytes on standard input give the same lines in the same order whether they come
+/// from a file (1 MiB reads) or a pipe written in small, odd pieces (issue 19).
+@Suite struct StreamOrderTests {
+    static func streamThroughPipe(_ data: Data, piece: Int) throws -> String {
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["stream"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let writer = Thread {
+            var offset = 0
+            while offset < data.count {
+                let end = min(data.count, offset + piece)
+                input.fileHandleForWriting.write(data[offset..<end])
+                offset = end
+            }
+            try? input.fileHandleForWriting.close()
+        }
+        writer.start()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// (Seed 1, 100 s, 3 channels: before canonical cells its episode and event lines moved.)
+    @Test func pipeAndFileGiveTheSameLinesInTheSameOrder() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("s.csv")
+        let sim = try CLI.run(["simulate", "--seed", "1", "--duration", "100", "--channels", "3", "--output", csv.path])
+        #expect(sim.status == 0)
+        let data = try Data(contentsOf: csv)
+        let fromFile = try CLI.run(["stream"], stdin: data)
+        #expect(fromFile.status == 0)
+        #expect(fromFile.stdout.split(separator: "\n").count > 20)
+        for piece in [997] {
+            let fromPipe = try Self.streamThroughPipe(data, piece: piece)
+            #expect(fromPipe == fromFile.stdout, "pieces of \(piece) bytes")
+        }
+    }
+}

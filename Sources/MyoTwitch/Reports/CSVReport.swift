@@ -26,6 +26,13 @@ import Foundation
 /// | `source` | the input path as given |
 ///
 /// Events come first in time order, then episodes in time order, as in the JSON result.
+///
+/// Several recordings (`render(batch:)`) keep exactly these columns — one layout whatever the
+/// number of inputs, so a script reads one file or a hundred the same way: each recording's rows
+/// in input order (the `source` column tells them apart), and an input that could not be
+/// analysed is one row with `record` = `failed`, its path in `source` and the error in `reason`.
+/// The per-channel summary table (`render(cohort:)`) is a different document with its own
+/// header; `--output DIR` writes it as `summary.csv`.
 public enum CSVReport {
     /// The header of `render(_:)`.
     public static let columns = ["record", "kind", "channel", "start_s", "end_s", "duration_s",
@@ -41,7 +48,12 @@ public enum CSVReport {
 
     /// Events and episodes of one recording.
     public static func render(_ result: AnalysisResult) -> String {
-        var out = row(columns)
+        row(columns) + body(result)
+    }
+
+    /// The rows of `render(_:)` after its header.
+    static func body(_ result: AnalysisResult) -> String {
+        var out = ""
         let source = result.source.path
         for e in result.events {
             out += row([
@@ -59,6 +71,21 @@ public enum CSVReport {
                 String(p.eventCount), p.kind == .twitch ? ReportText.fixed(p.ratePerMinute, 2) : "",
                 "", text(source),
             ])
+        }
+        return out
+    }
+
+    /// Events and episodes of several recordings in the layout of `render(_:)` (one header), in
+    /// the order given; a failed input is a `failed` row.
+    public static func render(batch entries: [BatchResult.Entry]) -> String {
+        var out = row(columns)
+        for entry in entries {
+            switch entry {
+            case .analysed(let result):
+                out += body(result)
+            case .failed(let path, let error):
+                out += row(["failed"] + Array(repeating: "", count: 10) + [text(error), text(path)])
+            }
         }
         return out
     }
