@@ -91,7 +91,7 @@ struct CohortMerge {
         }
         for format in formats where format != .json && format != .jsonl {
             let sink = try CohortSink(path: cohortPath(format))
-            try sink.append(try Rendering.render(batch: slim, format: format))
+            try sink.append(try Rendering.render(batch: slim, format: format, summary: true))
             try sink.finish()
         }
         let missingCount = missing.values.reduce(0, +)
@@ -129,7 +129,7 @@ struct CohortMerge {
             if directoryMode, output != nil {
                 for format in formats {
                     let sink = try CohortSink(path: cohortPath(format))
-                    try sink.append(try Rendering.render(batch: [.failure(path: path, message: error)], format: format))
+                    try sink.append(try Rendering.render(batch: [.failure(path: path, message: error)], format: format, summary: true))
                     try sink.finish()
                 }
             }

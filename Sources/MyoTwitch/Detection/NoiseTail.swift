@@ -19,7 +19,7 @@ import Foundation
 /// envelope crossed the chi-square level twice a minute, the measured tail put it at 3.7 × and
 /// nothing crossed.
 ///
-/// `β` never falls below the white-noise value for the band (`2 × E₅₀ / dof`): quantised
+/// `β` never falls below the white-noise value for the band (`2 × mean / dof`): quantised
 /// signals (8-bit devices) have lumpy distributions whose percentiles can coincide.
 /// Only quiet values enter (never the periodic leak of `RobustLevel`, which can carry
 /// activity), and the levels are refreshed every `refreshInterval` values, so that they change
@@ -83,7 +83,11 @@ struct NoiseTail: Sendable {
         let e98 = RobustLevel.select(&scratch, rank: r98, upTo: n - 1)
         let e90 = RobustLevel.select(&scratch, rank: r90, upTo: r98)
         let e50 = RobustLevel.select(&scratch, rank: n / 2, upTo: r90)
-        let beta = max((e98 - e90) / log(5.0), 2 * e50 / whiteDegreesOfFreedom, 1e-300)
+        // White noise's energy has the tail scale 2 × mean / dof; its mean from the median by
+        // the Wilson–Hilferty median of the chi-square law.
+        let k = whiteDegreesOfFreedom
+        let whiteScale = 2 * e50 / (k * pow(max(1e-3, 1 - 2 / (9 * k)), 3))
+        let beta = max((e98 - e90) / log(5.0), whiteScale, 1e-300)
         strictLevel = (e90 + beta * log(0.1 / strictProbability)).squareRoot()
         episodeLevel = (e90 + beta * log(0.1 / episodeProbability)).squareRoot()
         let kept = r90

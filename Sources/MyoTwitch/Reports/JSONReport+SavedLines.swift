@@ -56,8 +56,10 @@ extension JSONReport {
                     }
                     let byStart: (DetectedEvent, DetectedEvent) -> Bool = { ($0.start, $0.channel) < ($1.start, $1.channel) }
                     let episodeOrder: (Episode, Episode) -> Bool = { ($0.start, $0.channel) < ($1.start, $1.channel) }
-                    entries.append(.analysed(AnalysisResult(source: s.source, events: events.sorted(by: byStart),
-                                                            episodes: episodes.sorted(by: episodeOrder), summary: s.summary)))
+                    var result = AnalysisResult(source: s.source, events: events.sorted(by: byStart),
+                                                episodes: episodes.sorted(by: episodeOrder), summary: s.summary)
+                    result.morphology = s.morphology
+                    entries.append(.analysed(result))
                     events = []
                     episodes = []
                     firstPending = 0
@@ -86,6 +88,7 @@ private struct LineProbe: Decodable {
 private struct SummaryLine: Decodable {
     var source: SourceInfo
     var summary: AnalysisSummary
+    var morphology: MorphologySummary?
     var eventCount: Int?
     var episodeCount: Int?
 }

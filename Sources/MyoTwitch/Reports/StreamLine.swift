@@ -7,10 +7,10 @@ public enum StreamLine: Encodable, Sendable {
     case episode(Episode)
     /// `{"type":"warning","line":…,"column":…,"code":…,"message":…}`
     case warning(InputWarning)
-    /// `{"type":"summary","source":{…},"summary":{…},"eventCount":…,"episodeCount":…}` — last.
+    /// `{"type":"summary","source":{…},"summary":{…},"morphology":{…},"eventCount":…,"episodeCount":…}` — last.
     case summary(AnalysisResult)
 
-    private enum Keys: String, CodingKey { case type, source, summary, eventCount, episodeCount }
+    private enum Keys: String, CodingKey { case type, source, summary, morphology, eventCount, episodeCount }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
@@ -28,6 +28,8 @@ public enum StreamLine: Encodable, Sendable {
             try container.encode("summary", forKey: .type)
             try container.encode(result.source, forKey: .source)
             try container.encode(result.summary, forKey: .summary)
+            // Units and templates (`analyze`; a stream keeps none), so `report` rebuilds them.
+            try container.encodeIfPresent(result.morphology, forKey: .morphology)
             // From the summary: a stream's result does not keep its events.
             let channels = result.summary.channels
             try container.encode(channels.reduce(0) {

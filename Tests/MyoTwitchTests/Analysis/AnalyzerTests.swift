@@ -7,7 +7,7 @@ import Testing
         var s = SyntheticSignal(rate: 1000, seconds: 90, noise: 1, seed: 9)
         s.addSine(frequency: 50, amplitude: 4)
         for t in stride(from: 5.0, to: 40, by: 3.1) { s.addSpike(at: t, amplitude: 15) }
-        s.addBurst(start: 50, duration: 12, amplitude: 10)
+        s.addCramp(start: 50, duration: 12, amplitude: 10)
         s.addSpike(at: 70, amplitude: 20)
         return s.samples
     }()

@@ -14,7 +14,7 @@ import Testing
     /// its own noise and its own twitches, peak 8× its noise, during the cramp.
     static func recording(popAt pop: Double? = nil) -> (a: [Double], b: [Double]) {
         var b = SyntheticSignal(rate: rate, seconds: 50, noise: 1, seed: 5)
-        b.addBurst(start: 10, duration: 30, amplitude: 60)
+        b.addCramp(start: 10, duration: 30, amplitude: 60)
         if let pop {
             // An electrode pop on `b` alone: a step that decays over 0.2 s.
             let start = Int(pop * rate)
@@ -67,9 +67,9 @@ import Testing
 
     @Test func aWeakerCrampDuringANeighboursCrampIsItsOwn() {
         var b = SyntheticSignal(rate: Self.rate, seconds: 60, noise: 1, seed: 7)
-        b.addBurst(start: 5, duration: 50, amplitude: 80)
+        b.addCramp(start: 5, duration: 50, amplitude: 80)
         var a = SyntheticSignal(rate: Self.rate, seconds: 60, noise: 1, seed: 8)
-        a.addBurst(start: 25, duration: 15, amplitude: 15, firingRate: 150)
+        a.addCramp(start: 25, duration: 15, amplitude: 15, firingRate: 150)
         let mixed = zip(a.samples, b.samples).map { $0 + 0.1 * $1 }
         let result = Self.analyse(mixed, b.samples)
         let onA = result.events.filter { $0.channel == "a" && ($0.kind == .cramp || $0.kind == .activity) }

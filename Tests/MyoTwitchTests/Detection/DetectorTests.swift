@@ -75,14 +75,22 @@ import Testing
         for t in knockTimes { #expect(kind(near: t) == .artifact, "knock at \(t) s") }
     }
 
-    @Test func sustainedBurstIsACramp() {
-        var signal = SyntheticSignal(rate: 2000, seconds: 40, noise: 1)
-        signal.addBurst(start: 10, duration: 15, amplitude: 10)
-        let result = Analyzer.run(signal.samples, rate: 2000)
-        let cramps = result.events.filter { $0.kind == .cramp }
-        #expect(cramps.count == 1)
-        if let cramp = cramps.first {
-            #expect(abs(cramp.start - 10) < 0.3 && abs(cramp.end - 25) < 0.5)
+    /// A sustained contraction with a cramp's spectrum (short potentials) is a cramp; the same
+    /// hold made of voluntary potentials is activity (`sustained-contraction`): length is no
+    /// evidence of a cramp. At 400 Hz the pass band ends at 180 Hz, where the shift cannot show:
+    /// activity either way.
+    @Test(arguments: [(2000.0, true, EventKind.cramp), (2000.0, false, .activity), (400.0, true, .activity)])
+    func sustainedBurstNeedsACrampSpectrum(rate: Double, short: Bool, kind: EventKind) {
+        var signal = SyntheticSignal(rate: rate, seconds: 40, noise: 1)
+        if short { signal.addCramp(start: 10, duration: 15, amplitude: 10) }
+        else { signal.addBurst(start: 10, duration: 15, amplitude: 10) }
+        let result = Analyzer.run(signal.samples, rate: rate)
+        let sustained = result.events.filter { $0.kind != .twitch && $0.end - $0.start > 10 }
+        #expect(sustained.count == 1, "\(result.events)")
+        if let event = sustained.first {
+            #expect(event.kind == kind, "\(event)")
+            if kind == .activity { #expect(event.reason == "sustained-contraction") }
+            #expect(abs(event.start - 10) < 0.3 && abs(event.end - 25) < 0.5)
         }
         #expect(!result.events.contains { $0.kind == .twitch })
     }
@@ -94,10 +102,10 @@ import Testing
     func burstsWithARestBetweenThemAreNoCramp(held: Bool) {
         var signal = SyntheticSignal(rate: 2000, seconds: 30, noise: 1, seed: 31)
         if held {
-            signal.addBurst(start: 10, duration: 3.7, amplitude: 25)
+            signal.addCramp(start: 10, duration: 3.7, amplitude: 25)
         } else {
-            signal.addBurst(start: 10, duration: 1.7, amplitude: 25)
-            signal.addBurst(start: 12.05, duration: 1.65, amplitude: 25)
+            signal.addCramp(start: 10, duration: 1.7, amplitude: 25)
+            signal.addCramp(start: 12.05, duration: 1.65, amplitude: 25)
         }
         let events = Analyzer.run(signal.samples, rate: 2000).events.filter { $0.kind != .twitch }
         #expect(events.contains { $0.kind == (held ? .cramp : .activity) && $0.start < 11 && $0.end > 13 },

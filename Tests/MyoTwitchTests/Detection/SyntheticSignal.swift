@@ -39,15 +39,24 @@ struct SyntheticSignal {
     }
 
     /// Adds sustained interference-pattern activity (a dense train of potentials with random
-    /// timing) from `start` for `duration` s, with a 1 s ramp up and down.
-    mutating func addBurst(start: Double, duration: Double, amplitude: Double, firingRate: Double = 300) {
+    /// timing) from `start` for `duration` s, with a 1 s ramp up and down. Potentials of 8–18 ms
+    /// make a voluntary contraction's spectrum (median ~80 Hz).
+    mutating func addBurst(start: Double, duration: Double, amplitude: Double, firingRate: Double = 300,
+                           widths: ClosedRange<Double> = 0.008...0.018) {
         var t = start
         while t < start + duration {
             let ramp = min(1, (t - start) / 1.0, (start + duration - t) / 1.0)
             addSpike(at: t, amplitude: amplitude * (0.3 + 0.7 * max(0, ramp)) * (uniform() < 0.5 ? -1 : 1),
-                     width: 0.008 + 0.01 * uniform())
+                     width: widths.lowerBound + (widths.upperBound - widths.lowerBound) * uniform())
             t += -log(max(uniform(), 1e-12)) / firingRate
         }
+    }
+
+    /// A cramp: the same interference pattern from the short potentials (4–6 ms) of a cramp,
+    /// whose spectrum lies above voluntary activity's (median ~180 Hz).
+    mutating func addCramp(start: Double, duration: Double, amplitude: Double, firingRate: Double = 300) {
+        addBurst(start: start, duration: duration, amplitude: amplitude, firingRate: firingRate,
+                 widths: 0.004...0.006)
     }
 
     /// Adds a sinusoid (mains) of `amplitude` at `frequency` Hz.
