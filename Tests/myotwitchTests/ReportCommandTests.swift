@@ -200,13 +200,15 @@ import Testing
         let jsonl = try SampleCSV.write(lines.stdout, named: "rec.jsonl", in: dir)
         let r = try CLI.run(["report", jsonl.path, "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
-        var saved = try String(contentsOf: json, encoding: .utf8)
+        let saved = try String(contentsOf: json, encoding: .utf8)
         let path = writer == "stream" ? "<stdin>" : csv.path
-        if writer == "stream", let units = saved.range(of: ",\n  \"morphology\": {") {
-            // A stream keeps no twitch waveforms to cluster: its summary has no unit templates.
-            saved = String(saved[..<units.lowerBound]) + "\n}\n"
+        // A live stream keeps no per-twitch values (its memory must not grow with the twitches),
+        // so its unit statistics are partial: compared without the morphology summary.
+        func comparable(_ text: String) -> String {
+            guard writer == "stream", let units = text.range(of: ",\n  \"morphology\": {") else { return text }
+            return String(text[..<units.lowerBound]) + "\n}\n"
         }
-        #expect(r.stdout == saved.replacingOccurrences(of: "\"path\": \"\(csv.path)\"", with: "\"path\": \"\(path)\""))
+        #expect(comparable(r.stdout) == comparable(saved.replacingOccurrences(of: "\"path\": \"\(csv.path)\"", with: "\"path\": \"\(path)\"")))
         // A stream stopped before its summary: its lines are a failed row, not dropped.
         let cut = lines.stdout.split(separator: "\n").dropLast().joined(separator: "\n") + "\n"
         let partial = try SampleCSV.write(lines.stdout + cut, named: "two.jsonl", in: dir)
