@@ -90,7 +90,7 @@ public final class Analyzer {
     /// Takes the next block; returns what became final.
     public func process(_ block: SampleBlock) -> [AnalyzerOutput] {
         guard block.count > 0, block.columns.count == layout.columns.count else { return [] }
-        timeAxis.advance(by: block.count)
+        timeAxis.advance(by: block.count, clock: block.clock)
         guard !started else { return run(block.columns, count: block.count) }
         // The warm-up takes exactly `warmupLength` samples, however the input is chunked, so the
         // floor and the mains decision are the same for any block sizes.

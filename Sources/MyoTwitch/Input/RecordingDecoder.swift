@@ -61,6 +61,30 @@ public final class RecordingDecoder {
     /// The next row starts a run of the grid (the first row, or the first after a gap).
     var runStarts = true
 
+    // The clock (see `ClockFit`): a fit to the stamps of the current run, anchors handed out with
+    // the blocks, the first run's fitted start (the frame all anchor times are given in).
+    var clock = ClockFit(prior: 1)
+    /// Whether rows go through the clock fit (a numeric or ISO time column, no resampling grid).
+    var fitsClock = false
+    var pendingAnchors: [ClockAnchor] = []
+    var clockOffset: Double?
+    /// A row whose stamp lay far before the latest: an outlier, or the first after a clock reset.
+    var resetCandidate: (time: Double, line: Int, back: Double)?
+    /// The run after a rate change gets an anchor as soon as its fit is trusted.
+    var earlyAnchor = false
+    /// The first run's fitted start at its latest anchor.
+    var firstRunOffset: Double?
+    /// Stamp and row (within the run) at the last rate check, seconds.
+    var checkTime = 0.0
+    var checkRow = 0
+    /// The rate the layout stated (what the filters are tuned to), Hz.
+    var layoutRate = 0.0
+    /// Seconds added to every stamp after the clock was reset (time jumped back).
+    var timeShift = 0.0
+    /// The time column is coarser than the sample interval (whole-ms stamps at 1024 Hz): repeated
+    /// stamps are expected and not warned about one by one.
+    var quantisedStamps = false
+
     /// Every warning, listed or not.
     public internal(set) var warningCount = 0
     var timeWarnings: [String: Int] = [:]
@@ -148,6 +172,7 @@ public final class RecordingDecoder {
         case .streaming:
             break
         }
+        try settleResetCandidate(sink)
         for (code, count) in timeWarnings.sorted(by: { $0.key < $1.key }) where count > Self.listedTimeWarnings {
             try sink(.warning(InputWarning(line: 0, column: 0, code: code,
                                            message: "\(count - Self.listedTimeWarnings) more \(code) warnings were not listed")))
