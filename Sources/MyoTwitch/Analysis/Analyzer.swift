@@ -330,10 +330,11 @@ public final class Analyzer {
         let duration = timeAxis.duration
         let sortedEvents = events.sorted { ($0.start, $0.channel) < ($1.start, $1.channel) }
         let sortedEpisodes = episodes.sorted { ($0.start, $0.channel) < ($1.start, $1.channel) }
-        let source = SourceInfo(
+        var source = SourceInfo(
             path: path, sensor: layout.sensor, sampleRateHz: sampleRate, channels: channels,
             durationSeconds: duration, sampleCount: timeAxis.sampleCount, columns: layout.columns,
             units: layout.units, dialect: layout.dialect, timeAxis: layout.timeAxis, gaps: gaps)
+        source.startTime = layout.startTime
         let (summaries, flags) = tally.finish(channelNames: channels, durationSeconds: duration)
         let summary = AnalysisSummary(
             channels: summaries, flags: flags, mainsHz: mainsHz, warningCount: warningCount,

@@ -28,10 +28,20 @@ extension RecordingDecoder {
             let unit = plan.timeIsText ? "ISO-8601" : Self.unitName(timeScale)
             timeAxis = "column:\(name) (\(unit))" + (uneven == nil ? "" : ", resampled")
         }
-        let sensor = options.sensor ?? (plan.signalNames.allSatisfy(ColumnNames.isAcceleration) ? .accelerometer : .emg)
-        try sink(.layout(RecordingLayout(sensor: sensor, sampleRateHz: rate, columns: plan.signalNames,
-                                         units: plan.units, dialect: plan.dialect, timeAxis: timeAxis)))
+        if plan.timeIndex == nil && options.sampleRateHz == nil && plan.rateHint != nil {
+            timeAxis = "header rate"
+        }
+        var layout = RecordingLayout(sensor: plan.sensor, sampleRateHz: rate, columns: plan.signalNames,
+                                     units: plan.units, dialect: plan.dialect, timeAxis: timeAxis)
+        layout.startTime = plan.startTime
+        try sink(.layout(layout))
         stage = .streaming
+        if !plan.notes.isEmpty {
+            warningCount += 1
+            try sink(.warning(InputWarning(
+                line: heldLines.first ?? 0, column: 0, code: "columns-not-analysed",
+                message: "analysed: \(HeaderAnalyzer.list(plan.signalNames)); not analysed: \(plan.notes.joined(separator: "; "))")))
+        }
         if let uneven {
             warningCount += 1
             try sink(.warning(InputWarning(

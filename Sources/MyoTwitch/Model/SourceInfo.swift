@@ -22,6 +22,10 @@ public struct SourceInfo: Sendable, Equatable, Codable {
     public var timeAxis: String
     /// Intervals where the time axis jumps far beyond the median interval; no samples are invented.
     public var gaps: [Gap]
+    /// ISO 8601, UTC, nil when the recording states no absolute time.
+    public var startTime: String?
+    /// Annotations stored with the recording (EDF+ TAL), in input order; nil when there are none.
+    public var annotations: [RecordingAnnotation]?
 
     public init(path: String, sensor: SensorKind, sampleRateHz: Double, channels: [String],
                 durationSeconds: Double, sampleCount: Int, columns: [String], units: [String?],
