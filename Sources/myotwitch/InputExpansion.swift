@@ -1,4 +1,5 @@
 import Foundation
+import MyoTwitch
 
 /// Turns the inputs a user typed into the files to analyse: files as given, directories walked
 /// recursively for recordings, and quoted glob patterns expanded (the shell expands unquoted ones).
@@ -38,6 +39,13 @@ enum InputExpansion {
             let path = (directory as NSString).appendingPathComponent(relative)
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                // A Sensor Logger export's gyroscope, location, … files: skipped with a note.
+                if let reason = SensorLoggerExport.skipReason(fileName: path),
+                   let head = FileHandle(forReadingAtPath: path).map({ h in defer { try? h.close() }; return h.readData(ofLength: 512) }),
+                   String(decoding: head, as: UTF8.self).contains("seconds_elapsed") {
+                    FileHandle.standardError.write(Data("note: \(path): skipped: \(reason)\n".utf8))
+                    continue
+                }
                 found.append(path)
             }
         }

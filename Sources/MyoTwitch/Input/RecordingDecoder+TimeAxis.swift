@@ -4,6 +4,7 @@ extension RecordingDecoder {
     /// Decides the time unit and sample rate from the held rows, hands out the layout, then the
     /// held rows as samples.
     func startStreaming(_ sink: (DecoderOutput) throws -> Void) throws {
+        try pruneHeldColumns(sink)
         guard let plan else { return }
         var (rate, fitted) = try estimateRate(plan)
         let uneven = unevenAxis(plan, rate: rate, fitted: fitted)
@@ -20,10 +21,10 @@ extension RecordingDecoder {
         if ignoresTime {
             format.hasTime = false
             warningCount += 1
-            try sink(.warning(InputWarning(
+            layoutWarnings.append(InputWarning(
                 line: heldLines.first ?? 0, column: (plan.timeIndex ?? -1) + 1, code: "time-ignored",
                 message: "--rate \(Self.hertz(rate)) replaces the time column \"\(plan.timeName ?? "")\": its stamps are ignored "
-                    + "(no gaps are found from them); samples are taken as evenly spaced from the first row")))
+                    + "(no gaps are found from them); samples are taken as evenly spaced from the first row"))
         } else if let name = plan.timeName {
             let unit = plan.timeIsText ? "ISO-8601" : Self.unitName(timeScale)
             timeAxis = "column:\(name) (\(unit))" + (uneven == nil ? "" : ", resampled")
@@ -36,6 +37,9 @@ extension RecordingDecoder {
         layout.startTime = plan.startTime
         try sink(.layout(layout))
         stage = .streaming
+        // Warnings found before the layout go after it, where the analysis records them.
+        for warning in layoutWarnings { try sink(.warning(warning)) }
+        layoutWarnings = []
         if !plan.notes.isEmpty {
             warningCount += 1
             try sink(.warning(InputWarning(
@@ -74,13 +78,17 @@ extension RecordingDecoder {
         // the fitted one does not read as an uneven clock.
         let interval = fitted ?? 1 / rate
         let t0 = heldTimes[0] * timeScale
-        var latest = t0, last = 0, deviation = 0.0, notIncreasing = 0
+        var latest = t0, last = 0, deviation = 0.0, notIncreasing = 0, missing = 0
         for i in 1..<heldTimes.count {
             let t = heldTimes[i] * timeScale
             if t - latest > Self.gapFactor * interval { break }  // the first run ends at a gap
             if t <= latest { notIncreasing += 1 }
+            // A step of two whole intervals is a row that was skipped (malformed), not an uneven
+            // clock: phone jitter stays well under 1.8 intervals.
+            let steps = (t - latest) / interval
+            if steps >= 1.8 && abs(steps - steps.rounded()) < 0.2 { missing += Int(steps.rounded()) - 1 }
             latest = max(latest, t)  // one stamp out of order is a warning, not an uneven clock
-            deviation = max(deviation, abs(latest - (t0 + Double(i) * interval)))
+            deviation = max(deviation, abs(latest - (t0 + Double(i + missing) * interval)))
             last = i
         }
         guard deviation > Self.unevenTolerance * interval, notIncreasing * 100 <= last else { return nil }

@@ -67,6 +67,8 @@ public final class RecordingDecoder {
     /// Whether rows go through the clock fit (a numeric or ISO time column, no resampling grid).
     var fitsClock = false
     var pendingAnchors: [ClockAnchor] = []
+    /// Warnings decided before the layout is handed out, sent right after it.
+    var layoutWarnings: [InputWarning] = []
     var clockOffset: Double?
     /// A row whose stamp lay far before the latest: an outlier, or the first after a clock reset.
     var resetCandidate: (time: Double, line: Int, back: Double)?
@@ -118,7 +120,14 @@ public final class RecordingDecoder {
             do {
                 line = try splitter.next(bytes)
             } catch LineSplitter.Overflow.lineTooLong(let number) {
-                throw InputError(path: path, line: number, message: "line is longer than 1 MiB; this is not a CSV recording")
+                // Strict (analyze): an error. Streaming: skipped like any malformed line.
+                guard !strict, stage != .preamble else {
+                    throw InputError(path: path, line: number, message: "line is longer than 1 MiB; this is not a CSV recording")
+                }
+                warningCount += 1
+                try sink(.warning(InputWarning(line: number, column: 0, code: "malformed-row",
+                                               message: "line skipped: it is longer than 1 MiB")))
+                continue
             }
             guard let line else { break }
             if stage == .streaming, !line.fromCarry, let base {
@@ -203,6 +212,8 @@ public final class RecordingDecoder {
                 header.comments.append(FieldSplitter.text(buffer, 0..<buffer.count))
             } else if end - start >= 5, String(decoding: buffer.prefix(4), as: UTF8.self).lowercased() == "sep=" {
                 header.declaredDelimiter = buffer[4]
+            } else if buffer.reduce(0, { $0 + ($1 == 0x22 ? 1 : 0) }) % 2 == 1 {
+                throw InputError(path: path, line: line, message: "a quote opened on this line is not closed on it: a quoted name spanning lines is not supported; put each column name on the header line")
             } else if header.isDataLine(buffer) {
                 let plan = try header.plan(first: buffer, line: line)
                 self.plan = plan
