@@ -56,7 +56,9 @@ extension RecordingDecoder {
     /// Pearson correlation (0 when either is constant).
     static func correlation(_ x: [Double], _ y: [Double]) -> Double {
         let n = Double(min(x.count, y.count))
-        guard n >= 2 else { return 0 }
+        // A constant column carries no signal to compare (and rounding would make it look alike).
+        guard n >= 2, let x0 = x.first, let y0 = y.first,
+              x.contains(where: { $0 != x0 }), y.contains(where: { $0 != y0 }) else { return 0 }
         let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
         var sxy = 0.0, sxx = 0.0, syy = 0.0
         for (a, b) in zip(x, y) {
