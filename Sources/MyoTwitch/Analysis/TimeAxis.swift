@@ -30,7 +30,7 @@ struct TimeAxis {
 
     /// The next sample lies at `time` seconds.
     mutating func jump(to time: Double) {
-        let interval = runs.last!.interval
+        let interval = runs.last!.interval  // the decoder's axis carries it across the gap too
         if runs.last!.index == sampleCount { runs.removeLast() }
         runs.append((sampleCount, time, interval))
     }

@@ -9,10 +9,10 @@ public struct ClockAnchor: Sendable, Equatable {
     public var offset: Int
     /// Its time, seconds from the first sample of the recording.
     public var time: Double
-    /// Seconds between it and the next samples (1 / the fitted rate).
-    public var interval: Double
+    /// Seconds between it and the next samples (1 / the fitted rate); nil: 1 / the layout's rate.
+    public var interval: Double?
 
-    public init(offset: Int, time: Double, interval: Double) {
+    public init(offset: Int, time: Double, interval: Double?) {
         self.offset = offset
         self.time = time
         self.interval = interval

@@ -58,27 +58,52 @@ extension RecordingDecoder {
         clock.start(at: t, prior: prior)
         checkTime = t
         checkRow = 0
+        clockCountdown = Self.anchorRows
     }
 
-    /// Adds the row at stamp `t` to the clock fit (nil: an outlying stamp, the row counts at its
-    /// fitted time); every `anchorRows` rows of a run states where the row lies and checks the rate.
+    /// Adds the row at stamp `t` to the clock fit; every `anchorRows` rows of a run (a countdown,
+    /// so the row path pays one decrement) states where the row lies and checks the rate.
     @inline(__always)
-    func clockRow(_ stamp: Double?, line: Int, _ sink: (DecoderOutput) throws -> Void) throws {
-        let first = rowsEmitted == 0
-        guard let t = stamp ?? (first ? nil : clock.time(ofRow: clock.rows)) else { return }
+    func clockRow(_ t: Double, line: Int, _ sink: (DecoderOutput) throws -> Void) throws {
         clock.add(t)
-        if first {
-            pendingAnchors.append(ClockAnchor(offset: format.blockFill, time: 0, interval: clock.prior))
-        } else if clock.rows % Self.anchorRows == 0 || (earlyAnchor && clock.rows == ClockFit.minimumRows) {
+        clockCountdown &-= 1
+        if clockCountdown == 0 { try clockEvent(t, line: line, sink) }
+    }
+
+    /// The countdown ran out: an anchor (and, every `anchorRows` rows, a rate check).
+    @inline(never)
+    func clockEvent(_ t: Double, line: Int, _ sink: (DecoderOutput) throws -> Void) throws {
+        if earlyAnchor && clock.rows == ClockFit.minimumRows {
             // After a rate change the carried interval is off: the run's first anchor comes as
             // soon as its own fit is trusted.
-            if clock.rows % Self.anchorRows == 0 { try checkRate(t, line: line, sink) } else { earlyAnchor = false }
-            let k = clock.rows - 1
-            if clockOffset == nil { firstRunOffset = clock.time(ofRow: 0) }
-            let offset = clockOffset ?? clock.time(ofRow: 0)
-            pendingAnchors.append(ClockAnchor(offset: format.blockFill, time: clock.time(ofRow: k) - offset,
-                                              interval: clock.interval))
+            earlyAnchor = false
+            clockCountdown = Self.anchorRows - ClockFit.minimumRows
+        } else {
+            clockCountdown = Self.anchorRows
+            try checkRate(t, line: line, sink)
         }
+        let k = clock.rows - 1
+        if clockOffset == nil { firstRunOffset = clock.time(ofRow: 0) }
+        let offset = clockOffset ?? clock.time(ofRow: 0)
+        anchor(time: clock.time(ofRow: k) - offset, interval: clock.interval)
+    }
+
+    /// States that the next row (index `rowsEmitted`) lies at `time` with `interval` to the next,
+    /// unless the time axis already says so: an interval within a millionth of the layout's rate
+    /// is that rate, and a time within 1 % of an interval of the axis's own is no news. So a file
+    /// whose stamps keep the stated rate gets no anchors, and its times are exactly
+    /// index ÷ rate, as without a time fit.
+    func anchor(time: Double, interval: Double) {
+        let stated: Double? = abs(interval * layoutRate - 1) < 1e-6 ? nil : interval
+        let step = stated ?? 1 / layoutRate
+        let predicted = stated == nil && axisInterval == nil
+            ? axisTime + Double(rowsEmitted - axisIndex) / layoutRate
+            : axisTime + Double(rowsEmitted - axisIndex) * (axisInterval ?? 1 / layoutRate)
+        if stated == axisInterval && abs(time - predicted) < 0.01 * step { return }
+        axisIndex = rowsEmitted
+        axisTime = time
+        axisInterval = stated
+        pendingAnchors.append(ClockAnchor(offset: format.blockFill, time: time, interval: stated))
     }
 
     /// The held far-back stamp was not followed by a second: it was one outlying stamp.
@@ -101,6 +126,7 @@ extension RecordingDecoder {
         startClockRun(at: t, prior: window, clean: false)
         clock.add(t)
         earlyAnchor = true
+        clockCountdown = ClockFit.minimumRows - 1
         nominalInterval = window
         warningCount += 1
         try sink(.warning(InputWarning(

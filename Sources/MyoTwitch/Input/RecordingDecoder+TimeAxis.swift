@@ -177,49 +177,24 @@ extension RecordingDecoder {
         return sorted[sorted.count / 2]
     }
 
-    /// Takes one parsed row (in `row`) at raw time `time`.
+    /// Takes one parsed row (in `row`) at raw time `time`. The common row (time rising by less
+    /// than a gap) takes the short path, small enough to stay inlined in the row loop; everything
+    /// else goes through `acceptTime`.
     @inline(__always)
     func accept(time raw: Double, line: Int, _ sink: (DecoderOutput) throws -> Void) throws {
         if format.hasTime {
-            var t = raw * timeScale + timeShift
-            if rowsEmitted > 0 {
-                let step = t - lastTime
-                if step > Self.gapFactor * nominalInterval {
-                    try flushBlock(sink)
-                    try sink(.gap(Gap(start: lastTime, end: t, line: line)))
-                    runStarts = true
-                    if fitsClock { startClockRun(at: t, prior: clock.interval) }
-                } else if step < 0 {
-                    if fitsClock && -step > Self.gapFactor * nominalInterval {
-                        // One stamp far back is an outlier; two in a row, continuing each other,
-                        // are a clock reset. Decided on the next row.
-                        if let candidate = resetCandidate, t > candidate.time,
-                           t - candidate.time <= Self.gapFactor * nominalInterval {
-                            t = try clockReset(t, line: line, sink)
-                        } else {
-                            try settleResetCandidate(sink)
-                            resetCandidate = (t, line, -step)
-                            try clockRow(nil, line: line, sink)
-                            lastTime = max(lastTime, t)
-                            format.append(time: raw)
-                            rowsEmitted += 1
-                            if format.blockFill >= Self.blockRows { try flushBlock(sink) }
-                            return
-                        }
-                    } else {
-                        try timeWarning("time-backwards", line: line, "time goes back by \(-step) s; the sample is kept in order", sink)
-                    }
-                } else if step == 0 && !quantisedStamps {
-                    try timeWarning("time-repeated", line: line, "the same time as the previous row; the sample is kept", sink)
+            let t = raw * timeScale + timeShift
+            let step = t - lastTime
+            if step > 0 && step <= Self.gapFactor * nominalInterval && rowsEmitted > 0 && resetCandidate == nil {
+                if fitsClock {
+                    clock.add(t)
+                    clockCountdown &-= 1
+                    if clockCountdown == 0 { try clockEvent(t, line: line, sink) }
                 }
-            } else if fitsClock {
-                startClockRun(at: t, prior: nominalInterval)
+                lastTime = t
+            } else {
+                try acceptTime(t, line: line, sink)
             }
-            if resetCandidate != nil { try settleResetCandidate(sink) }
-            if fitsClock { try clockRow(t, line: line, sink) }
-            // Steps are measured from the latest time seen, so one out-of-order stamp does not
-            // turn the next, in-order one into a gap.
-            lastTime = rowsEmitted == 0 ? t : max(lastTime, t)
         }
         // Times go into the block with the values; an uneven axis is resampled a block at a
         // time in `flushBlock`, out of this loop (a branch into it here cost the even, common
@@ -227,6 +202,50 @@ extension RecordingDecoder {
         format.append(time: raw)
         rowsEmitted += 1
         if format.blockFill >= Self.blockRows { try flushBlock(sink) }
+    }
+
+    /// The time of a row that is not simply the next: the first, after a gap, backwards (an
+    /// outlier or a clock reset), repeated, or after a held far-back stamp.
+    @inline(never)
+    private func acceptTime(_ stamp: Double, line: Int, _ sink: (DecoderOutput) throws -> Void) throws {
+        var t = stamp
+        var fitted = t
+        if rowsEmitted > 0 {
+            let step = t - lastTime
+            if step > Self.gapFactor * nominalInterval {
+                try flushBlock(sink)
+                try sink(.gap(Gap(start: lastTime, end: t, line: line)))
+                (axisIndex, axisTime) = (rowsEmitted, t)
+                runStarts = true
+                if fitsClock { startClockRun(at: t, prior: clock.interval) }
+            } else if step < 0 {
+                if fitsClock && -step > Self.gapFactor * nominalInterval {
+                    // One stamp far back is an outlier; two in a row, continuing each other,
+                    // are a clock reset. Decided on the next row.
+                    if let candidate = resetCandidate, t > candidate.time,
+                       t - candidate.time <= Self.gapFactor * nominalInterval {
+                        t = try clockReset(t, line: line, sink)
+                        fitted = t
+                    } else {
+                        try settleResetCandidate(sink)
+                        resetCandidate = (t, line, -step)
+                        fitted = clock.time(ofRow: clock.rows)  // the row counts at its fitted time
+                    }
+                } else {
+                    try timeWarning("time-backwards", line: line, "time goes back by \(-step) s; the sample is kept in order", sink)
+                }
+            } else if step == 0 && !quantisedStamps {
+                try timeWarning("time-repeated", line: line, "the same time as the previous row; the sample is kept", sink)
+            }
+        } else if fitsClock {
+            startClockRun(at: t, prior: nominalInterval)
+            anchor(time: 0, interval: nominalInterval)
+        }
+        if let candidate = resetCandidate, candidate.line != line { try settleResetCandidate(sink) }
+        if fitsClock { try clockRow(fitted, line: line, sink) }
+        // Steps are measured from the latest time seen, so one out-of-order stamp does not
+        // turn the next, in-order one into a gap.
+        lastTime = rowsEmitted == 0 ? t : max(lastTime, t)
     }
 
     /// The block's rows placed on the uniform grid (an uneven axis); empties the block.

@@ -63,15 +63,22 @@ public final class RecordingDecoder {
 
     // The clock (see `ClockFit`): a fit to the stamps of the current run, anchors handed out with
     // the blocks, the first run's fitted start (the frame all anchor times are given in).
-    var clock = ClockFit(prior: 1)
+    @exclusivity(unchecked) var clock = ClockFit(prior: 1)
     /// Whether rows go through the clock fit (a numeric or ISO time column, no resampling grid).
-    var fitsClock = false
+    @exclusivity(unchecked) var fitsClock = false
     var pendingAnchors: [ClockAnchor] = []
+    /// Rows of the run until the next anchor or rate check.
+    @exclusivity(unchecked) var clockCountdown = 0
+    /// What the time axis says from the last anchor or gap on: first index, its time, interval
+    /// (nil: 1 / the layout's rate).
+    var axisIndex = 0
+    var axisTime = 0.0
+    var axisInterval: Double?
     /// Warnings decided before the layout is handed out, sent right after it.
     var layoutWarnings: [InputWarning] = []
     var clockOffset: Double?
     /// A row whose stamp lay far before the latest: an outlier, or the first after a clock reset.
-    var resetCandidate: (time: Double, line: Int, back: Double)?
+    @exclusivity(unchecked) var resetCandidate: (time: Double, line: Int, back: Double)?
     /// The run after a rate change gets an anchor as soon as its fit is trusted.
     var earlyAnchor = false
     /// The first run's fitted start at its latest anchor.
@@ -82,7 +89,7 @@ public final class RecordingDecoder {
     /// The rate the layout stated (what the filters are tuned to), Hz.
     var layoutRate = 0.0
     /// Seconds added to every stamp after the clock was reset (time jumped back).
-    var timeShift = 0.0
+    @exclusivity(unchecked) var timeShift = 0.0
     /// The time column is coarser than the sample interval (whole-ms stamps at 1024 Hz): repeated
     /// stamps are expected and not warned about one by one.
     var quantisedStamps = false

@@ -113,7 +113,7 @@ import Testing
     @Test(arguments: [1, 977, 65_536])
     func anchorsDoNotDependOnChunking(chunk: Int) throws {
         var text = "time,emg\n"
-        for i in 0..<20_000 { text += String(format: "%.6f,%d\n", Double(i) / 1500, i % 7) }
+        for i in 0..<20_000 { text += String(format: "%.6f,%d\n", Double(i) / 1500.7, i % 7) }  // an off-standard clock: anchors
         func anchors(_ size: Int?) throws -> [Int: ClockAnchor] {
             let decoder = RecordingDecoder(path: "a.csv", options: DecoderOptions())
             var seen = 0
@@ -138,5 +138,18 @@ import Testing
         let whole = try anchors(nil)
         #expect(whole.count == 20_000 / RecordingDecoder.anchorRows + 1)  // row 0, then every 4096 rows
         #expect(try anchors(chunk) == whole)
+    }
+
+    /// Stamps that keep the stated rate need no anchors: times are index ÷ rate exactly, as
+    /// before the fit (so clean files give the same bytes as ever).
+    @Test func cleanStampsGiveNoAnchors() throws {
+        var text = "time,emg\n"
+        for i in 0..<20_000 { text += String(format: "%.3f,%d\n", Double(i) / 1000, i % 7) }
+        let decoder = RecordingDecoder(path: "a.csv", options: DecoderOptions())
+        var anchors = 0
+        let sink: (DecoderOutput) throws -> Void = { if case .samples(let b) = $0 { anchors += b.clock.count } }
+        try Array(text.utf8).withUnsafeBytes { try decoder.consume($0, sink) }
+        try decoder.finish(sink)
+        #expect(anchors == 0)
     }
 }

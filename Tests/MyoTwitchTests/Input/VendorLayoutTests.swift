@@ -21,7 +21,7 @@ import Testing
             + ", Accel Channel 0, Accel Channel 1, Accel Channel 2, " + aux + "\n"
         return header + rows(count) { i in
             let stamp = 1_714_558_923.125 + Double(i / 12) * 0.048 + 0.0003 * Double(i % 5)
-            let exg = (0..<8).map { String(format: "%.2f", 1000 + Double($0) + Double(i % 9)) }.joined(separator: ", ")
+            let exg = (0..<8).map { String(format: "%.2f", 1000 + Double((i * ($0 + 2) + $0 * $0) % 11)) }.joined(separator: ", ")  // independent channels
             return "\(i % 256).0, \(exg), 0.012, -0.004, 0.998, 192.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 512.0, 480.0, 0.0, "
                 + String(format: "%.6f", stamp) + ", 0.0, 2024-05-01 10:22:03.125"
         }
@@ -50,7 +50,7 @@ import Testing
     @Test func brainFlowCytonFile() throws {
         let text = Self.rows(1000) { (i: Int) -> String in
             var values: [Double] = [Double(i % 256)]
-            for c in 0..<8 { values.append(10 + Double(c) + Double(i % 7)) }
+            for c in 0..<8 { values.append(10 + Double(c) + Double((i * (c + 2) + c * c) % 11)) }
             values += [0.01, 0.02, 0.98, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
             values += [1_714_558_923.0 + Double(i / 10) * 0.04, 0]
             return values.map { String(format: "%.6f", $0) }.joined(separator: "\t")
@@ -60,7 +60,7 @@ import Testing
         #expect(layout.dialect == "brainflow")
         #expect(layout.sampleRateHz == 250)
         #expect(layout.columns == (0..<8).map { "EXG Channel \($0)" })
-        #expect(d.columns[0].first == 10)
+        #expect(d.columns[0].first == 10)  // channel 0, row 0
         #expect(layout.startTime == "2024-05-01T10:22:03.000Z")
     }
 
