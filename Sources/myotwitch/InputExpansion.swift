@@ -43,6 +43,13 @@ enum InputExpansion {
             // holds no recording. Named on the command line, such files are read.
             guard let identity = FileIdentity(path: path), identity.type != UInt32(S_IFDIR) else { continue }
             if identity.isRegular {
+                // A Sensor Logger export's gyroscope, location, … files: skipped with a note.
+                if let reason = SensorLoggerExport.skipReason(fileName: path),
+                   let head = FileHandle(forReadingAtPath: path).map({ h in defer { try? h.close() }; return h.readData(ofLength: 512) }),
+                   String(decoding: head, as: UTF8.self).contains("seconds_elapsed") {
+                    FileHandle.standardError.write(Data("note: \(path): skipped: \(reason)\n".utf8))
+                    continue
+                }
                 found.append(path)
             } else {
                 StandardOutput.error("myotwitch: note: skipping \(path): \(Self.kind(identity)), not a regular file (name it to read it)")

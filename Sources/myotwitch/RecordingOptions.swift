@@ -3,7 +3,7 @@ import MyoTwitch
 
 /// Options shared by `analyze` and `stream`: how to read the input and what to call an episode.
 struct RecordingOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: ArgumentHelp("Sample rate in Hz, for input without a time column (or to override the estimate from the time column).", valueName: "hz"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Sample rate in Hz, for input without a time column. On a file with one it replaces the time column: the stamps are ignored (no gaps from them), with a warning.", valueName: "hz"))
     var rate: Double?
 
     @Option(help: ArgumentHelp("Sensor kind: emg or accelerometer. Default: from the column names (x/y/z, ax, acc…, accel… mean accelerometer).", valueName: "kind"))
@@ -12,7 +12,7 @@ struct RecordingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Column names for input without a header line, comma-separated (e.g. time,emg).", valueName: "names"))
     var columns: String?
 
-    @Option(help: ArgumentHelp("EDF/BDF signals to analyse, by label, comma-separated (default: all signals at the highest rate).", valueName: "labels"))
+    @Option(help: ArgumentHelp("Signals to analyse, comma-separated: CSV columns by name, EDF/BDF signals by label (matched ignoring case; an unknown name is an error). Default: CSV: the signal columns of the sensor kind; EDF/BDF: all signals at the highest rate.", valueName: "labels"))
     var channels: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Twitches on one channel at most this many seconds apart form one episode.", valueName: "seconds"))

@@ -44,7 +44,8 @@ public final class AnalysisSession {
         guard let analyzer else {
             throw InputError(path: path, message: "no samples were found")
         }
-        let (outputs, result) = analyzer.finish()
+        var (outputs, result) = analyzer.finish()
+        if !annotations.isEmpty { result.source.annotations = annotations }
         pending += outputs.map(Self.wrap)
         defer { pending.removeAll() }
         return (pending, result, analyzer.traces)

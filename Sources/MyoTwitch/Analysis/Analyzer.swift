@@ -97,7 +97,7 @@ public final class Analyzer {
     /// Takes the next block; returns what became final.
     public func process(_ block: SampleBlock) -> [AnalyzerOutput] {
         guard block.count > 0, block.columns.count == layout.columns.count else { return [] }
-        timeAxis.advance(by: block.count)
+        timeAxis.advance(by: block.count, clock: block.clock)
         guard !started else { return run(block.columns, count: block.count) }
         // The warm-up takes exactly `warmupLength` samples, however the input is chunked, so the
         // floor and the mains decision are the same for any block sizes.
@@ -358,10 +358,11 @@ public final class Analyzer {
         let duration = timeAxis.duration
         let sortedEvents = events.sorted { ($0.start, $0.channel) < ($1.start, $1.channel) }
         let sortedEpisodes = episodes.sorted { ($0.start, $0.channel) < ($1.start, $1.channel) }
-        let source = SourceInfo(
+        var source = SourceInfo(
             path: path, sensor: layout.sensor, sampleRateHz: sampleRate, channels: channels,
             durationSeconds: duration, sampleCount: timeAxis.sampleCount, columns: layout.columns,
             units: layout.units, dialect: layout.dialect, timeAxis: layout.timeAxis, gaps: gaps)
+        source.startTime = layout.startTime
         let (summaries, flags) = tally.finish(channelNames: channels, durationSeconds: duration)
         let summary = AnalysisSummary(
             channels: summaries, flags: flags, mainsHz: mainsHz, warningCount: warningCount,

@@ -23,4 +23,10 @@ struct ColumnPlan: Equatable {
     var dialect: String
     /// A sample rate stated in the header (OpenBCI `%Sample Rate = 250 Hz`, OpenSignals JSON).
     var rateHint: Double?
+    /// The sensor the signals are (given, or from the columns chosen).
+    var sensor: SensorKind = .emg
+    /// Columns left out or choices made, told to the user in one warning.
+    var notes: [String] = []
+    /// The first sample's wall-clock time, ISO 8601 UTC, when the first row states it.
+    var startTime: String? = nil
 }

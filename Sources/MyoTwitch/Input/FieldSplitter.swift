@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits one line into fields at a delimiter byte, trimming spaces and surrounding quotes
 /// (`"Time (s)"`, OpenBCI's `", "`). Quoted fields may contain the delimiter.
 enum FieldSplitter {
@@ -34,7 +36,13 @@ enum FieldSplitter {
     static func strings(_ line: [UInt8], delimiter: UInt8) -> [String] {
         line.withUnsafeBufferPointer { buffer in
             guard buffer.count > 0 else { return [] }
-            return split(buffer, delimiter: delimiter).map { text(buffer, $0) }
+            // RFC 4180: inside a quoted field a quote is written twice; it is read as one.
+            return split(buffer, delimiter: delimiter).map { range in
+                let quoted = range.lowerBound > 0 && buffer[range.lowerBound - 1] == 0x22
+                    && range.upperBound < buffer.count && buffer[range.upperBound] == 0x22
+                let field = text(buffer, range)
+                return quoted ? field.replacingOccurrences(of: "\"\"", with: "\"") : field
+            }
         }
     }
 

@@ -50,11 +50,20 @@ struct HeaderAnalyzer {
         var dialect = "plain"
         var rateHint: Double? = nil
 
-        let (jsonNames, jsonRate) = openSignalsHeader()
-        if let jsonNames, jsonNames.count == fieldCount {
-            names = jsonNames
-            rateHint = jsonRate
+        var sensorOf: [Int: String] = [:]
+        let openSignals = openSignalsHeader()
+        let trailingEmpty = dataFields.last.map { $0.isEmpty } ?? false
+        if let jsonNames = openSignals.columns,
+           jsonNames.count == fieldCount || (trailingEmpty && jsonNames.count == fieldCount - 1) {
+            // OpenSignals ends every data row in a tab: one empty field more than its columns.
+            names = jsonNames + (jsonNames.count < fieldCount ? [""] : [])
+            rateHint = openSignals.rate
             dialect = "opensignals"
+            for (k, name) in names.enumerated() { if let sensor = openSignals.sensors[name] { sensorOf[k] = sensor } }
+            // Only the analog channels the header labels are signals (nSeq and digital I/O are not).
+            if !openSignals.sensors.isEmpty {
+                for k in names.indices where openSignals.sensors[names[k]] == nil && !names[k].isEmpty { sensorOf[k] = "digital I/O or counter" }
+            }
         } else if let given = options.columns {
             guard given.count == fieldCount else {
                 throw InputError(path: path, line: line, message: "--columns names \(given.count) columns, but the data rows have \(fieldCount) fields")
@@ -71,11 +80,16 @@ struct HeaderAnalyzer {
             } else if let header = rows.last {
                 throw InputError(path: path, line: header.line,
                                  message: "the header has \(header.fields.count) columns but the first data row (line \(line)) has \(fieldCount) fields")
+            } else if let board = Self.brainFlowBoard(fieldCount: fieldCount, delimiter: delimiter, first: first, fields: dataFields) {
+                names = board.names
+                rateHint = board.rate
+                dialect = "brainflow"
             } else {
                 names = (1...fieldCount).map { "ch\($0)" }
             }
-            if rows.count > 2 || names.contains(where: { ColumnNames.normalised($0).hasSuffix("[s]") }) {
+            if dialect == "plain" && (rows.count > 2 || names.contains(where: { ColumnNames.normalised($0).hasSuffix("[s]") })) {
                 dialect = "delsys"
+                rateHint = Self.delsysRate(rows.map { $0.fields.joined(separator: ";") })
             }
         }
         if let hint = Self.openBCIRate(comments) {
@@ -83,7 +97,12 @@ struct HeaderAnalyzer {
             dialect = "openbci"
         }
         let lowered = names.map(ColumnNames.normalised)
-        if lowered.contains("seconds_elapsed") { dialect = "sensor-logger" }
+        if lowered.contains("seconds_elapsed") {
+            dialect = "sensor-logger"
+            if let reason = SensorLoggerExport.skipReason(fileName: path) {
+                throw InputError(path: path, message: reason)
+            }
+        }
         else if lowered.contains("time (s)") && names.contains(where: { $0.contains("(") }) { dialect = "phyphox" }
         else if declaredDelimiter != nil || names.contains(where: { $0.contains("Shimmer") || $0.hasSuffix("_CAL") }) { dialect = "shimmer" }
 
@@ -95,6 +114,14 @@ struct HeaderAnalyzer {
                 timeIndex = k
                 timeScale = scale
             }
+        }
+        // OpenBCI GUI: the host `Timestamp` is stamped per radio packet (bunched, 19 973 Hz by
+        // its median step); the board's clock, stated in the header, is the time axis.
+        var hostStamp: Int? = nil
+        if (dialect == "openbci" || dialect == "brainflow") && rateHint != nil {
+            hostStamp = timeIndex
+            timeIndex = nil
+            timeScale = nil
         }
         // A units row (Shimmer) says the time column's unit where the name does not.
         if let t = timeIndex, timeScale == nil, let unitsRow, t < unitsRow.count {
@@ -112,27 +139,29 @@ struct HeaderAnalyzer {
                 timeScale = 1
             }
         }
-        var signalIndices: [Int] = []
-        for k in 0..<fieldCount where k != timeIndex {
+        var candidates: [Int] = []
+        let numericNames = (0..<fieldCount).filter { k in
+            FloatParser.parse(first.baseAddress!, dataFields[k].lowerBound, dataFields[k].upperBound, decimalComma: decimalComma) != nil
+        }.map { names[$0] }
+        for k in 0..<fieldCount where k != timeIndex && k != hostStamp {
             let name = names[k]
             let f = dataFields[k]
             if f.count == 0 && name.isEmpty { continue }  // trailing delimiter
             if ColumnNames.isCounter(name) || ColumnNames.timeRank(name) != nil { continue }
-            // A text column (a formatted date, a marker) is context, not signal.
-            if FloatParser.parse(first.baseAddress!, f.lowerBound, f.upperBound, decimalComma: decimalComma) == nil { continue }
-            signalIndices.append(k)
+            // A text column (a formatted date, a marker) is context, not signal; a cell that is
+            // no number in a column of numbers is a malformed first row, left to the row reader.
+            if FloatParser.parse(first.baseAddress!, f.lowerBound, f.upperBound, decimalComma: decimalComma) == nil
+                && Self.isText(FieldSplitter.text(first, f), name: name, siblings: numericNames) { continue }
+            candidates.append(k)
         }
-        // Mixed EMG and accelerometer columns (OpenBCI boards): analyse the kind asked for, EMG by
-        // default.
-        let accelerometer = signalIndices.filter { ColumnNames.isAcceleration(names[$0]) }
-        let sensor: SensorKind = options.sensor
-            ?? (accelerometer.count == signalIndices.count && !accelerometer.isEmpty ? .accelerometer : .emg)
-        if accelerometer.count > 0 && accelerometer.count < signalIndices.count {
-            signalIndices = sensor == .accelerometer ? accelerometer : signalIndices.filter { !accelerometer.contains($0) }
-        }
+        let selection = try selectSignals(names: names, candidates: candidates, dialect: dialect,
+                                          sensorOf: sensorOf, line: line)
+        let signalIndices = selection.indices
+        let sensor = selection.sensor
         guard !signalIndices.isEmpty else {
+            let skipped = selection.notes.isEmpty ? "" : "; not analysed: " + selection.notes.joined(separator: "; ")
             throw InputError(path: path, line: line,
-                             message: "no signal columns found (columns: \(names.joined(separator: ", ")))")
+                             message: "no signal columns found (columns: \(names.joined(separator: ", "))\(skipped))")
         }
         let signalNames = signalIndices.map { k -> String in
             let name = names[k].trimmingCharacters(in: .whitespaces)
@@ -144,13 +173,16 @@ struct HeaderAnalyzer {
         return ColumnPlan(delimiter: delimiter, decimalComma: decimalComma, fieldCount: fieldCount,
                           timeIndex: timeIndex, timeScale: timeScale, timeIsText: timeIsText,
                           timeName: timeIndex.map { names[$0] }, signalIndices: signalIndices,
-                          signalNames: signalNames, units: units, dialect: dialect, rateHint: rateHint)
+                          signalNames: signalNames, units: units, dialect: dialect, rateHint: rateHint,
+                          sensor: sensor, notes: selection.notes,
+                          startTime: Self.startTime(first: first, fields: dataFields, names: names,
+                                                    timeIndex: timeIndex ?? hostStamp, decimalComma: decimalComma))
     }
 
     /// A row of units (`ms`, `mV`, `m/(s^2)`, …) under the names (Shimmer).
     static func isUnitsRow(_ fields: [String]) -> Bool {
         let known: Set<String> = ["ms", "s", "us", "ns", "mv", "uv", "µv", "v", "g", "m/(s^2)", "m/s^2",
-                                  "m/s²", "deg/s", "no units", "adc", "counts", "ma", "kohms", "%", "raw", "cal", "uncal", ""]
+                                  "m/s²", "deg/s", "local_flux", "local", "degrees", "deg", "kpa", "mbar", "degrees celsius", "°c", "no units", "adc", "counts", "ma", "kohms", "%", "raw", "cal", "uncal", ""]
         let nonEmpty = fields.filter { !$0.isEmpty }
         return !nonEmpty.isEmpty && fields.allSatisfy { known.contains($0.lowercased()) }
     }
@@ -164,9 +196,9 @@ struct HeaderAnalyzer {
         return nil
     }
 
-    /// OpenSignals (BITalino) writes a JSON object in a `# {…}` comment with the column names and
-    /// the sampling rate, nested under the device's address.
-    func openSignalsHeader() -> ([String]?, Double?) {
+    /// OpenSignals (BITalino) writes a JSON object in a `# {…}` comment with the column names, the
+    /// sampling rate and, per analog channel label, its sensor, nested under the device's address.
+    func openSignalsHeader() -> (columns: [String]?, rate: Double?, sensors: [String: String]) {
         for c in comments {
             guard let brace = c.firstIndex(of: "{"),
                   let data = String(c[brace...]).data(using: .utf8),
@@ -174,8 +206,12 @@ struct HeaderAnalyzer {
             let device = (object.values.first { $0 is [String: Any] } as? [String: Any]) ?? object
             let columns = device["column"] as? [String]
             let rate = (device["sampling rate"] as? NSNumber)?.doubleValue
-            if columns != nil { return (columns, rate) }
+            var sensors: [String: String] = [:]
+            if let labels = device["label"] as? [String], let kinds = device["sensor"] as? [String], labels.count == kinds.count {
+                for (label, kind) in zip(labels, kinds) { sensors[label] = kind }
+            }
+            if columns != nil { return (columns, rate, sensors) }
         }
-        return (nil, nil)
+        return (nil, nil, [:])
     }
 }

@@ -31,10 +31,25 @@ struct LineSplitter {
         if chunk.count > 0 { lastWasCR = false }
     }
 
+    /// After an over-long line: the rest of it is being dropped, up to its line end.
+    private var discarding = false
+
     /// The next complete line of `chunk`, or nil when the rest is carried to the next chunk.
+    /// An over-long line throws once; after that its remaining bytes are dropped, so a caller
+    /// that survives the error goes on with the next line.
     mutating func next(_ chunk: UnsafeRawBufferPointer) throws -> Line? {
         guard let base = chunk.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
         let count = chunk.count
+        if discarding {
+            while position < count && base[position] != 0x0A && base[position] != 0x0D { position += 1 }
+            guard position < count else { return nil }
+            if base[position] == 0x0D {
+                if position + 1 < count { if base[position + 1] == 0x0A { position += 1 } } else { lastWasCR = true }
+            }
+            position += 1
+            discarding = false
+            nextLine += 1
+        }
         let start = position
         var i = start
         while i < count {
@@ -62,6 +77,8 @@ struct LineSplitter {
         position = count
         if start < count {
             guard carry.count + (count - start) <= Self.maximumLineLength else {
+                carry.removeAll()
+                discarding = true
                 throw Overflow.lineTooLong(line: nextLine)
             }
             carry.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count - start))
@@ -86,7 +103,7 @@ struct LineSplitter {
 
     /// The last line when the input ended without a line end, or nil.
     mutating func finish() -> Line? {
-        guard !carry.isEmpty else { return nil }
+        guard !carry.isEmpty, !discarding else { return nil }
         let number = nextLine
         nextLine += 1
         return Line(start: 0, end: carry.count, number: number, fromCarry: true)

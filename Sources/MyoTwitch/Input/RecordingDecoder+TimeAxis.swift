@@ -4,23 +4,48 @@ extension RecordingDecoder {
     /// Decides the time unit and sample rate from the held rows, hands out the layout, then the
     /// held rows as samples.
     func startStreaming(_ sink: (DecoderOutput) throws -> Void) throws {
+        try pruneHeldColumns(sink)
         guard let plan else { return }
-        var rate = try estimateRate(plan)
-        let uneven = unevenAxis(plan, rate: rate)
+        var (rate, fitted) = try estimateRate(plan)
+        let uneven = unevenAxis(plan, rate: rate, fitted: fitted)
         if let uneven {
             rate = uneven.gridRate
             grid = UniformGrid(interval: 1 / rate, signals: plan.signalNames.count)
         }
-        nominalInterval = 1 / rate
+        nominalInterval = fitted ?? 1 / rate
+        layoutRate = rate
+        clock = ClockFit(prior: nominalInterval)
+        let ignoresTime = plan.timeIndex != nil && options.sampleRateHz != nil
+        fitsClock = format.hasTime && uneven == nil && !ignoresTime
         var timeAxis = "--rate"
-        if let name = plan.timeName {
+        if ignoresTime {
+            format.hasTime = false
+            warningCount += 1
+            layoutWarnings.append(InputWarning(
+                line: heldLines.first ?? 0, column: (plan.timeIndex ?? -1) + 1, code: "time-ignored",
+                message: "--rate \(Self.hertz(rate)) replaces the time column \"\(plan.timeName ?? "")\": its stamps are ignored "
+                    + "(no gaps are found from them); samples are taken as evenly spaced from the first row"))
+        } else if let name = plan.timeName {
             let unit = plan.timeIsText ? "ISO-8601" : Self.unitName(timeScale)
             timeAxis = "column:\(name) (\(unit))" + (uneven == nil ? "" : ", resampled")
         }
-        let sensor = options.sensor ?? (plan.signalNames.allSatisfy(ColumnNames.isAcceleration) ? .accelerometer : .emg)
-        try sink(.layout(RecordingLayout(sensor: sensor, sampleRateHz: rate, columns: plan.signalNames,
-                                         units: plan.units, dialect: plan.dialect, timeAxis: timeAxis)))
+        if plan.timeIndex == nil && options.sampleRateHz == nil && plan.rateHint != nil {
+            timeAxis = "header rate"
+        }
+        var layout = RecordingLayout(sensor: plan.sensor, sampleRateHz: rate, columns: plan.signalNames,
+                                     units: plan.units, dialect: plan.dialect, timeAxis: timeAxis)
+        layout.startTime = plan.startTime
+        try sink(.layout(layout))
         stage = .streaming
+        // Warnings found before the layout go after it, where the analysis records them.
+        for warning in layoutWarnings { try sink(.warning(warning)) }
+        layoutWarnings = []
+        if !plan.notes.isEmpty {
+            warningCount += 1
+            try sink(.warning(InputWarning(
+                line: heldLines.first ?? 0, column: 0, code: "columns-not-analysed",
+                message: "analysed: \(HeaderAnalyzer.list(plan.signalNames)); not analysed: \(plan.notes.joined(separator: "; "))")))
+        }
         if let uneven {
             warningCount += 1
             try sink(.warning(InputWarning(
@@ -47,17 +72,23 @@ extension RecordingDecoder {
     /// files that state no rate (a device that states its rate has a steady clock, whatever its
     /// host wrote in the time column) and whose stamps increase (repeated host stamps carry no
     /// timing to interpolate by). The grid rate is `--rate`, else the mean rate of the first run.
-    private func unevenAxis(_ plan: ColumnPlan, rate: Double) -> (gridRate: Double, medianRate: Double, deviation: Double)? {
-        guard plan.timeIndex != nil, plan.rateHint == nil, heldTimes.count >= 3 else { return nil }
-        let interval = 1 / rate
+    private func unevenAxis(_ plan: ColumnPlan, rate: Double, fitted: Double?) -> (gridRate: Double, medianRate: Double, deviation: Double)? {
+        guard plan.timeIndex != nil, plan.rateHint == nil, options.sampleRateHz == nil, heldTimes.count >= 3 else { return nil }
+        // Deviations are measured from the line through the stamps, so that a rate a hair off
+        // the fitted one does not read as an uneven clock.
+        let interval = fitted ?? 1 / rate
         let t0 = heldTimes[0] * timeScale
-        var latest = t0, last = 0, deviation = 0.0, notIncreasing = 0
+        var latest = t0, last = 0, deviation = 0.0, notIncreasing = 0, missing = 0
         for i in 1..<heldTimes.count {
             let t = heldTimes[i] * timeScale
             if t - latest > Self.gapFactor * interval { break }  // the first run ends at a gap
             if t <= latest { notIncreasing += 1 }
+            // A step of two whole intervals is a row that was skipped (malformed), not an uneven
+            // clock: phone jitter stays well under 1.8 intervals.
+            let steps = (t - latest) / interval
+            if steps >= 1.8 && abs(steps - steps.rounded()) < 0.2 { missing += Int(steps.rounded()) - 1 }
             latest = max(latest, t)  // one stamp out of order is a warning, not an uneven clock
-            deviation = max(deviation, abs(latest - (t0 + Double(i) * interval)))
+            deviation = max(deviation, abs(latest - (t0 + Double(i + missing) * interval)))
             last = i
         }
         guard deviation > Self.unevenTolerance * interval, notIncreasing * 100 <= last else { return nil }
@@ -83,16 +114,17 @@ extension RecordingDecoder {
         }
     }
 
-    private func estimateRate(_ plan: ColumnPlan) throws -> Double {
+    /// The layout's rate and, from a time column, the fitted seconds per row (unsnapped).
+    private func estimateRate(_ plan: ColumnPlan) throws -> (Double, Double?) {
         guard plan.timeIndex != nil else {
-            if let rate = options.sampleRateHz ?? plan.rateHint { return rate }
+            if let rate = options.sampleRateHz ?? plan.rateHint { return (rate, nil) }
             throw InputError(path: path, message: "no time column found (columns: \(plan.signalNames.joined(separator: ", "))); give the sample rate with --rate HZ")
         }
         var intervals: [Double] = []
         for (a, b) in zip(heldTimes, heldTimes.dropFirst()) where b > a { intervals.append(b - a) }
         if let given = options.sampleRateHz {
             timeScale = plan.timeScale ?? Self.guessScale(median: intervals.isEmpty ? nil : Self.median(intervals), rate: given)
-            return given
+            return (given, nil)
         }
         guard !intervals.isEmpty else {
             throw InputError(path: path, line: heldLines.first ?? 0,
@@ -110,13 +142,16 @@ extension RecordingDecoder {
             }
             timeScale = scale
         }
-        var estimated = 1 / (median * timeScale)
-        // Timestamps printed with few decimals make the step a hair off (0.0005000000000000004):
-        // snap to the nearest mHz when that is within a millionth.
-        let snapped = (estimated * 1000).rounded() / 1000
-        if abs(snapped - estimated) <= 1e-6 * estimated { estimated = snapped }
-        if let hint = plan.rateHint, abs(hint - estimated) <= 0.1 * hint { return hint }
-        return estimated
+        // The rate is the slope of a line through the stamps of the first run, not the median
+        // step: printed steps are rounded or quantised (see `ClockFit`).
+        let fitted = Self.fittedInterval(heldTimes, scale: timeScale, median: median * timeScale) ?? median * timeScale
+        let estimated = Self.snapped(1 / fitted)
+        // Repeated stamps, and no step finer than the fitted interval: the column's resolution is
+        // coarser than the samples (whole milliseconds at 1024 Hz), so repeats are expected.
+        let repeats = zip(heldTimes, heldTimes.dropFirst()).filter { $0 == $1 }.count
+        quantisedStamps = repeats >= max(3, heldTimes.count / 200) && (intervals.min() ?? 0) * timeScale >= 0.999 * fitted
+        if let hint = plan.rateHint, abs(hint - estimated) <= 0.1 * hint { return (hint, 1 / hint) }
+        return (estimated, fitted)
     }
 
     /// The unit (seconds per step) that makes a median step a plausible sample rate: 5 Hz to
@@ -142,26 +177,24 @@ extension RecordingDecoder {
         return sorted[sorted.count / 2]
     }
 
-    /// Takes one parsed row (in `row`) at raw time `time`.
+    /// Takes one parsed row (in `row`) at raw time `time`. The common row (time rising by less
+    /// than a gap) takes the short path, small enough to stay inlined in the row loop; everything
+    /// else goes through `acceptTime`.
     @inline(__always)
     func accept(time raw: Double, line: Int, _ sink: (DecoderOutput) throws -> Void) throws {
         if format.hasTime {
-            let t = raw * timeScale
-            if rowsEmitted > 0 {
-                let step = t - lastTime
-                if step > Self.gapFactor * nominalInterval {
-                    try flushBlock(sink)
-                    try sink(.gap(Gap(start: lastTime, end: t, line: line)))
-                    runStarts = true
-                } else if step < 0 {
-                    try timeWarning("time-backwards", line: line, "time goes back by \(-step) s; the sample is kept in order", sink)
-                } else if step == 0 {
-                    try timeWarning("time-repeated", line: line, "the same time as the previous row; the sample is kept", sink)
+            let t = raw * timeScale + timeShift
+            let step = t - lastTime
+            if step > 0 && step <= Self.gapFactor * nominalInterval && rowsEmitted > 0 && resetCandidate == nil {
+                if fitsClock {
+                    clock.add(t)
+                    clockCountdown &-= 1
+                    if clockCountdown == 0 { try clockEvent(t, line: line, sink) }
                 }
+                lastTime = t
+            } else {
+                try acceptTime(t, line: line, sink)
             }
-            // Steps are measured from the latest time seen, so one out-of-order stamp does not
-            // turn the next, in-order one into a gap.
-            lastTime = rowsEmitted == 0 ? t : max(lastTime, t)
         }
         // Times go into the block with the values; an uneven axis is resampled a block at a
         // time in `flushBlock`, out of this loop (a branch into it here cost the even, common
@@ -169,6 +202,50 @@ extension RecordingDecoder {
         format.append(time: raw)
         rowsEmitted += 1
         if format.blockFill >= Self.blockRows { try flushBlock(sink) }
+    }
+
+    /// The time of a row that is not simply the next: the first, after a gap, backwards (an
+    /// outlier or a clock reset), repeated, or after a held far-back stamp.
+    @inline(never)
+    private func acceptTime(_ stamp: Double, line: Int, _ sink: (DecoderOutput) throws -> Void) throws {
+        var t = stamp
+        var fitted = t
+        if rowsEmitted > 0 {
+            let step = t - lastTime
+            if step > Self.gapFactor * nominalInterval {
+                try flushBlock(sink)
+                try sink(.gap(Gap(start: lastTime, end: t, line: line)))
+                (axisIndex, axisTime) = (rowsEmitted, t)
+                runStarts = true
+                if fitsClock { startClockRun(at: t, prior: clock.interval) }
+            } else if step < 0 {
+                if fitsClock && -step > Self.gapFactor * nominalInterval {
+                    // One stamp far back is an outlier; two in a row, continuing each other,
+                    // are a clock reset. Decided on the next row.
+                    if let candidate = resetCandidate, t > candidate.time,
+                       t - candidate.time <= Self.gapFactor * nominalInterval {
+                        t = try clockReset(t, line: line, sink)
+                        fitted = t
+                    } else {
+                        try settleResetCandidate(sink)
+                        resetCandidate = (t, line, -step)
+                        fitted = clock.time(ofRow: clock.rows)  // the row counts at its fitted time
+                    }
+                } else {
+                    try timeWarning("time-backwards", line: line, "time goes back by \(-step) s; the sample is kept in order", sink)
+                }
+            } else if step == 0 && !quantisedStamps {
+                try timeWarning("time-repeated", line: line, "the same time as the previous row; the sample is kept", sink)
+            }
+        } else if fitsClock {
+            startClockRun(at: t, prior: nominalInterval)
+            anchor(time: 0, interval: nominalInterval)
+        }
+        if let candidate = resetCandidate, candidate.line != line { try settleResetCandidate(sink) }
+        if fitsClock { try clockRow(fitted, line: line, sink) }
+        // Steps are measured from the latest time seen, so one out-of-order stamp does not
+        // turn the next, in-order one into a gap.
+        lastTime = rowsEmitted == 0 ? t : max(lastTime, t)
     }
 
     /// The block's rows placed on the uniform grid (an uneven axis); empties the block.
@@ -204,11 +281,15 @@ extension RecordingDecoder {
 
     func flushBlock(_ sink: (DecoderOutput) throws -> Void) throws {
         guard stage == .streaming, format.blockFill > 0 else { return }
-        let block = grid == nil ? format.takeBlock() : resampledBlock()
+        var block = grid == nil ? format.takeBlock() : resampledBlock()
+        if !pendingAnchors.isEmpty {
+            block.clock = pendingAnchors
+            pendingAnchors.removeAll(keepingCapacity: true)
+        }
         if block.count > 0 { try sink(.samples(block)) }
     }
 
-    private func timeWarning(_ code: String, line: Int, _ message: String,
+    func timeWarning(_ code: String, line: Int, _ message: String,
                              _ sink: (DecoderOutput) throws -> Void) throws {
         warningCount += 1
         let seen = (timeWarnings[code] ?? 0) + 1

@@ -61,6 +61,39 @@ public final class RecordingDecoder {
     /// The next row starts a run of the grid (the first row, or the first after a gap).
     var runStarts = true
 
+    // The clock (see `ClockFit`): a fit to the stamps of the current run, anchors handed out with
+    // the blocks, the first run's fitted start (the frame all anchor times are given in).
+    @exclusivity(unchecked) var clock = ClockFit(prior: 1)
+    /// Whether rows go through the clock fit (a numeric or ISO time column, no resampling grid).
+    @exclusivity(unchecked) var fitsClock = false
+    var pendingAnchors: [ClockAnchor] = []
+    /// Rows of the run until the next anchor or rate check.
+    @exclusivity(unchecked) var clockCountdown = 0
+    /// What the time axis says from the last anchor or gap on: first index, its time, interval
+    /// (nil: 1 / the layout's rate).
+    var axisIndex = 0
+    var axisTime = 0.0
+    var axisInterval: Double?
+    /// Warnings decided before the layout is handed out, sent right after it.
+    var layoutWarnings: [InputWarning] = []
+    var clockOffset: Double?
+    /// A row whose stamp lay far before the latest: an outlier, or the first after a clock reset.
+    @exclusivity(unchecked) var resetCandidate: (time: Double, line: Int, back: Double)?
+    /// The run after a rate change gets an anchor as soon as its fit is trusted.
+    var earlyAnchor = false
+    /// The first run's fitted start at its latest anchor.
+    var firstRunOffset: Double?
+    /// Stamp and row (within the run) at the last rate check, seconds.
+    var checkTime = 0.0
+    var checkRow = 0
+    /// The rate the layout stated (what the filters are tuned to), Hz.
+    var layoutRate = 0.0
+    /// Seconds added to every stamp after the clock was reset (time jumped back).
+    @exclusivity(unchecked) var timeShift = 0.0
+    /// The time column is coarser than the sample interval (whole-ms stamps at 1024 Hz): repeated
+    /// stamps are expected and not warned about one by one.
+    var quantisedStamps = false
+
     /// Every warning, listed or not.
     public internal(set) var warningCount = 0
     var timeWarnings: [String: Int] = [:]
@@ -94,7 +127,14 @@ public final class RecordingDecoder {
             do {
                 line = try splitter.next(bytes)
             } catch LineSplitter.Overflow.lineTooLong(let number) {
-                throw InputError(path: path, line: number, message: "line is longer than 1 MiB; this is not a CSV recording")
+                // Strict (analyze): an error. Streaming: skipped like any malformed line.
+                guard !strict, stage != .preamble else {
+                    throw InputError(path: path, line: number, message: "line is longer than 1 MiB; this is not a CSV recording")
+                }
+                warningCount += 1
+                try sink(.warning(InputWarning(line: number, column: 0, code: "malformed-row",
+                                               message: "line skipped: it is longer than 1 MiB")))
+                continue
             }
             guard let line else { break }
             if stage == .streaming, !line.fromCarry, let base {
@@ -148,6 +188,7 @@ public final class RecordingDecoder {
         case .streaming:
             break
         }
+        try settleResetCandidate(sink)
         for (code, count) in timeWarnings.sorted(by: { $0.key < $1.key }) where count > Self.listedTimeWarnings {
             try sink(.warning(InputWarning(line: 0, column: 0, code: code,
                                            message: "\(count - Self.listedTimeWarnings) more \(code) warnings were not listed")))
@@ -178,6 +219,8 @@ public final class RecordingDecoder {
                 header.comments.append(FieldSplitter.text(buffer, 0..<buffer.count))
             } else if end - start >= 5, String(decoding: buffer.prefix(4), as: UTF8.self).lowercased() == "sep=" {
                 header.declaredDelimiter = buffer[4]
+            } else if buffer.reduce(0, { $0 + ($1 == 0x22 ? 1 : 0) }) % 2 == 1 {
+                throw InputError(path: path, line: line, message: "a quote opened on this line is not closed on it: a quoted name spanning lines is not supported; put each column name on the header line")
             } else if header.isDataLine(buffer) {
                 let plan = try header.plan(first: buffer, line: line)
                 self.plan = plan

@@ -11,6 +11,9 @@ public struct RecordingLayout: Sendable, Equatable {
     public var dialect: String
     /// Where the time axis came from: `"column:NAME (UNIT)"` or `"--rate"`.
     public var timeAxis: String
+    /// The first sample's wall-clock time, ISO 8601 UTC (`2024-05-01T10:22:03.125Z`), when the
+    /// recording states one (EDF start date and time, epoch or zoned ISO stamps); else nil.
+    public var startTime: String? = nil
 
     public init(sensor: SensorKind, sampleRateHz: Double, columns: [String], units: [String?],
                 dialect: String, timeAxis: String) {

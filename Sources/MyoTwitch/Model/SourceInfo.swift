@@ -25,6 +25,8 @@ public struct SourceInfo: Sendable, Equatable, Codable {
     /// Wall-clock time of the first sample, ISO 8601 UTC (e.g. `"2024-03-01T08:15:00Z"`), or
     /// `nil` when the input does not state it.
     public var startTime: String?
+    /// Annotations stored with the recording (EDF+ TAL), in input order; nil when there are none.
+    public var annotations: [RecordingAnnotation]?
 
     public init(path: String, sensor: SensorKind, sampleRateHz: Double, channels: [String],
                 durationSeconds: Double, sampleCount: Int, columns: [String], units: [String?],

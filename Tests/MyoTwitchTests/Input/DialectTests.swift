@@ -68,8 +68,8 @@ import Testing
              # EndOfHeader
 
              """ + (0..<50).map { "\($0 % 16)\t0\t0\t0\t0\t\(512 + $0 % 3)" }.joined(separator: "\n"),
-             dialect: "opensignals", sensor: .emg, columns: ["I1", "I2", "O1", "O2", "A1"],
-             units: [nil, nil, nil, nil, nil], rate: 1000, first: [0, 0, 0, 0, 512]),
+             dialect: "opensignals", sensor: .emg, columns: ["A1"],
+             units: [nil], rate: 1000, first: [512]),
     ]
 
     @Test(arguments: cases)

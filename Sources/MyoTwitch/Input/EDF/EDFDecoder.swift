@@ -100,6 +100,11 @@ public final class EDFDecoder {
         }
         try flush(sink)
         let partial = plan.segments[0..<segment].reduce(0) { $0 + $1.byteCount } + segmentOffset
+        guard recordsRead > 0 else {
+            let announced = header.recordCount.map { "the header announces \($0) data record\($0 == 1 ? "" : "s"), but " } ?? ""
+            throw InputError(path: path, message: "\(header.name) file holds no complete data record: \(announced)the input ends "
+                + (partial > 0 ? "\(partial) bytes into the first (\(plan.recordBytes) bytes long)" : "right after the \(header.headerBytes)-byte header"))
+        }
         if partial > 0 {
             try sink(.warning(InputWarning(
                 line: 0, column: 0, code: "truncated-record",

@@ -17,6 +17,10 @@ struct EDFHeader {
     var signalCount: Int
     /// The signals in file order; empty until `readSignals` ran.
     var signals: [EDFSignal] = []
+    /// Start of the recording from the `dd.mm.yy` and `hh.mm.ss` fields, as ISO 8601 with a `Z`
+    /// (EDF states no zone; like MNE, the clock time is taken as UTC); nil when the fields are
+    /// not a valid date and time. Years 85–99 are 19xx, 00–84 20xx (the EDF specification).
+    var startTime: String?
 
     /// More signals than any amplifier has (256-channel caps are the largest in use); the cap
     /// keeps a corrupt count from sizing the header buffer.
@@ -50,6 +54,7 @@ struct EDFHeader {
             throw InputError(path: path, message: "not an EDF or BDF file: the version field is \(Self.quoted(Self.text(b, 0..<8))), expected \"0\" (EDF) or 0xFF \"BIOSEMI\" (BDF)")
         }
         reserved = Self.text(b, 192..<236)
+        startTime = Self.startTime(date: Self.text(b, 168..<176), time: Self.text(b, 176..<184))
         let name = format == .bdf ? "BDF" : "EDF"
         func fail(_ field: String, _ range: Range<Int>, _ expected: String) -> InputError {
             InputError(path: path, message: "\(name) header: field '\(field)' \(expected): \(Self.quoted(Self.text(b, range)))")
@@ -127,5 +132,16 @@ struct EDFHeader {
                 digitalMaximum: try digital(6, "digital maximum"),
                 prefiltering: field(7, s), samplesPerRecord: samples, isAnnotation: isAnnotation))
         }
+    }
+
+    /// `dd.mm.yy` and `hh.mm.ss` as `yyyy-mm-ddThh:mm:ss.000Z`, or nil.
+    static func startTime(date: String, time: String) -> String? {
+        let d = date.split(separator: ".").compactMap { Int($0) }
+        let t = time.split(separator: ".").compactMap { Int($0) }
+        guard d.count == 3, t.count == 3, date.count == 8, time.count == 8,
+              (1...12).contains(d[1]), (1...31).contains(d[0]), t[0] < 24, t[1] < 60, t[2] < 61 else { return nil }
+        let year = d[2] >= 85 ? 1900 + d[2] : 2000 + d[2]
+        let days = ISO8601Time.daysFromCivil(year: year, month: d[1], day: d[0])
+        return ISO8601Time.format(whole: days * 86_400 + t[0] * 3600 + t[1] * 60 + t[2], fraction: 0)
     }
 }

@@ -124,6 +124,7 @@ struct EDFRecordPlan {
             sensor: sensor, sampleRateHz: rate, columns: Self.uniqueNames(selected),
             units: selected.map(\.normalizedUnit), dialect: header.dialect,
             timeAxis: "\(header.dialect) data records of \(Self.format(duration)) s")
+        layout.startTime = header.startTime
         self.warnings = warnings
     }
 

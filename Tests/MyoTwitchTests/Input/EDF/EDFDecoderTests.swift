@@ -6,9 +6,11 @@ import Testing
         let fixture = EDFFixture.twoEMGWithAnnotations()
         let decoded = try EDFDecoded(fixture.bytes())
         let layout = try #require(decoded.layout)
-        #expect(layout == RecordingLayout(sensor: .emg, sampleRateHz: 1000, columns: ["EMG1", "EMG2"],
-                                          units: ["uV", "mV"], dialect: "edf+",
-                                          timeAxis: "edf+ data records of 1 s"))
+        var expected = RecordingLayout(sensor: .emg, sampleRateHz: 1000, columns: ["EMG1", "EMG2"],
+                                       units: ["uV", "mV"], dialect: "edf+",
+                                       timeAxis: "edf+ data records of 1 s")
+        expected.startTime = "2024-01-01T22:30:00.000Z"  // the header's 01.01.24 22.30.00
+        #expect(layout == expected)
         let columns = decoded.columns
         #expect(columns.map(\.count) == [3000, 3000])
         // (Compared outside #expect: a mismatch would print thousands of values.)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import MyoTwitch
 
@@ -91,6 +92,12 @@ import Testing
         #expect(twitches.count == 1)
         #expect(twitches.allSatisfy { $0.channel == "EMG1" && abs($0.start - 12) < 0.01 })
         #expect(session.annotations == [RecordingAnnotation(onset: 2.5, duration: 1, text: "leg felt jumpy")])
+        // Annotations and the header's start date and time come out with the source (JSON).
+        #expect(result.source.annotations == session.annotations)
+        #expect(result.source.startTime?.hasSuffix(".000Z") == true)
+        let json = String(decoding: try JSONReport.encode(result, pretty: false), as: UTF8.self)
+        #expect(json.contains("\"annotations\":[{\"onset\":2.5,\"duration\":1,\"text\":\"leg felt jumpy\"}]"))
+        #expect(json.contains("\"startTime\":\"\(result.source.startTime ?? "")\""))
         #expect(outputs.contains { if case .warning(let w) = $0 { w.code == "signals-skipped" } else { false } })
 
         // The same bytes in small chunks give the same analysis.
@@ -108,5 +115,18 @@ import Testing
         let twitches = result.events.filter { $0.kind == .twitch }
         #expect(twitches.count == 1)
         #expect(twitches.allSatisfy { abs($0.start - 25) < 0.01 })
+    }
+
+    /// A header that announces records but holds none (or a partial first one) is an error
+    /// naming the file, not an empty analysis.
+    @Test(arguments: [0, 100])
+    func aHeaderWithoutDataIsAnError(extra: Int) throws {
+        let bytes = Self.recording(twitchAt: 12, onsets: (0..<30).map(Double.init))
+        let signals = Int(String(decoding: bytes[252..<256], as: UTF8.self).trimmingCharacters(in: .whitespaces))!
+        let headerBytes = 256 * (signals + 1)
+        let cut = Array(bytes.prefix(headerBytes + extra))
+        let error = #expect(throws: InputError.self) { try Self.analyse(cut, chunk: 4099) }
+        #expect(error?.path == "night.edf")
+        #expect(error?.message.contains("no complete data record") == true, "\(String(describing: error))")
     }
 }
