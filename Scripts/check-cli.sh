@@ -15,6 +15,7 @@ if [ -z "${MYOTWITCH:-}" ]; then
     [ -x "$MYOTWITCH" ] || swift build --product myotwitch >&2 || exit 1
 fi
 MYOTWITCH=$(realpath "$MYOTWITCH")
+CHECK_ROOT=$(pwd)
 export MYOTWITCH
 CHECK_WORK=$(mktemp -d)
 trap 'rm -rf "$CHECK_WORK"' EXIT
