@@ -76,7 +76,9 @@ struct CohortMerge {
                 for (format, sink) in sinks {
                     try sink.append(format == .json ? try stream.entry(entry) : try Rendering.jsonLines(result))
                 }
-                result.events = []  // the cohort tables need the summary, source and episodes only
+                // The cohort tables need the summary, source and episodes only; the CSV written to a
+                // file or standard output has a row per event, as `analyze` writes it.
+                if directoryMode || !formats.contains(.csv) { result.events = [] }
                 slim.append(.success(result, traces: [], traceBinSeconds: 0))
             case .failed(let path, let error):
                 if isMissing { missing[recording.shard, default: 0] += 1 } else { failed += 1 }
@@ -91,7 +93,7 @@ struct CohortMerge {
         }
         for format in formats where format != .json && format != .jsonl {
             let sink = try CohortSink(path: cohortPath(format))
-            try sink.append(try Rendering.render(batch: slim, format: format, summary: true))
+            try sink.append(try Rendering.render(batch: slim, format: format, summary: directoryMode))
             try sink.finish()
         }
         let missingCount = missing.values.reduce(0, +)
