@@ -30,7 +30,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "MyoTwitchTests", dependencies: ["MyoTwitch"]),
+        .testTarget(name: "MyoTwitchTests", dependencies: ["MyoTwitch"], exclude: ["Golden"]),
         .testTarget(name: "myotwitchTests", dependencies: ["MyoTwitch"]),
     ]
 )
