@@ -40,7 +40,8 @@ extension ChannelDetector {
             current.motionEnergy = motion
             current.energySamples = b - a + 1
         }
-        measureContrast(oldest: oldest)
+        // Inside a slow activation a segment belongs to a burst, judged whole: no contrast needed.
+        if !slowActive { measureContrast(oldest: oldest) }
         current.singleSample = OneSampleOutlier.isPresent(
             in: rawRing, mask: ringMask, around: current.peakIndex, span: max(8, envelopeLength * 2),
             oldest: oldest, next: index, strict: sampleRate < profile.singleSampleMinimumRate)
@@ -73,22 +74,22 @@ extension ChannelDetector {
         // that one or two other twitches of a dense episode do not lift it, while the many
         // potentials of a unit firing at 6–35 Hz, or a background that rose, do.
         let context = Int(profile.contextSeconds * sampleRate)
-        var windows: [Double] = []
+        contextWindows.removeAll(keepingCapacity: true)
         func addWindows(from start: Int, to stop: Int) {
             var j = start
             while j + length <= stop {
                 var e = 0.0
                 for k in j..<(j + length) { e += energyRing[k & ringMask] }
-                windows.append(e / Double(length))
+                contextWindows.append(e / Double(length))
                 j += length
             }
         }
         addWindows(from: max(oldest + 1, current.onset - length - context, 0), to: current.onset - length)
         addWindows(from: current.end + length, to: min(index, current.end + length + context))
-        if windows.count >= 5 {
-            windows.sort()
-            let kept = windows.count - windows.count / 10
-            current.localNoise = (windows[0..<kept].reduce(0, +) / Double(kept)).squareRoot()
+        if contextWindows.count >= 5 {
+            contextWindows.sort()
+            let kept = contextWindows.count - contextWindows.count / 10
+            current.localNoise = (contextWindows[0..<kept].reduce(0, +) / Double(kept)).squareRoot()
         } else {
             current.localNoise = 0
         }

@@ -33,6 +33,8 @@ final class ChannelDetector {
     /// The measured upper tail of the quiet envelope: the false-alarm levels of this channel's
     /// own noise (`NoiseTail`).
     @exclusivity(unchecked) private(set) var tail: NoiseTail
+    /// Scratch for the context windows of `measureContrast` (kept to avoid an allocation each).
+    @exclusivity(unchecked) var contextWindows: [Double] = []
     let levelDecimation: Int
     /// The samples at which the quiet levels take a value (multiples of their decimations),
     /// counted rather than divided for: a division per sample cost more than the rest of a quiet one.
