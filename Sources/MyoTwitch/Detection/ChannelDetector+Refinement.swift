@@ -40,8 +40,7 @@ extension ChannelDetector {
             current.motionEnergy = motion
             current.energySamples = b - a + 1
         }
-        // Inside a slow activation a segment belongs to a burst, judged whole: no contrast needed.
-        if !slowActive { measureContrast(oldest: oldest) }
+        measureContrast(oldest: oldest)
         current.singleSample = OneSampleOutlier.isPresent(
             in: rawRing, mask: ringMask, around: current.peakIndex, span: max(8, envelopeLength * 2),
             oldest: oldest, next: index, strict: sampleRate < profile.singleSampleMinimumRate)
