@@ -347,8 +347,7 @@ final class ChannelDetector {
         // not arm it, and nor do the relaxed detections themselves).
         let inEpisode = n - previousSpikeEnd <= episodeWindow
         let scale = profile.thresholdScale
-        let strict = scale * max(median * falseAlarmRatio, median + profile.highThreshold * spread,
-                                 tail.strictLevel)
+        let strict = strictThreshold
         let high = inEpisode
             ? max(scale * max(median * episodeFalseAlarmRatio, median + profile.episodeHighThreshold * spread,
                               tail.episodeLevel),

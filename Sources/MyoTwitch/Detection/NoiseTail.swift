@@ -52,8 +52,6 @@ struct NoiseTail: Sendable {
         scratch = [Double](repeating: 0, count: self.capacity)
     }
 
-    var isPrimed: Bool { filled >= 20 }
-
     /// Takes one quiet envelope value.
     mutating func add(_ envelope: Double) {
         history[next] = envelope * envelope
