@@ -35,6 +35,20 @@ enum CLI {
 
     /// Runs the executable with `arguments`, feeding `stdin` (empty when nil); stdout and stderr
     /// go through temporary files so that no pipe can fill up and block.
+    /// A running `myotwitch stream`, fed and read through pipes (stderr discarded), for tests
+    /// that write its input over time or signal it.
+    static func startStream() throws -> (process: Process, input: Pipe, output: Pipe) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["stream"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return (process, input, output)
+    }
+
     static func run(_ arguments: [String], stdin: Data? = nil,
                     currentDirectory: URL? = nil, executable: URL? = nil) throws -> Result {
         let dir = try temporaryDirectory()

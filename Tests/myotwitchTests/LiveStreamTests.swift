@@ -31,14 +31,7 @@ private final class LineCollector: @unchecked Sendable {
 @Suite(.serialized) struct LiveStreamTests {
     /// Lines written slowly to a pipe: the twitch event must arrive long before end of input.
     @Test func eventsArriveBeforeEndOfInput() throws {
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = ["stream"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, input, output) = try CLI.startStream()
         let collector = LineCollector()
         _ = collector.start(reading: output.fileHandleForReading)
         // 8 s of signal with a twitch at 6 s, then the writer pauses (the stream stays open).
@@ -60,14 +53,7 @@ private final class LineCollector: @unchecked Sendable {
     /// is final, write the summary and exit with 128 + the signal.
     @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143)), (SIGHUP, Int32(129))])
     func stopSignalWritesTheSummary(_ signal: Int32, _ status: Int32) throws {
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = ["stream"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, input, output) = try CLI.startStream()
         let collector = LineCollector()
         let reader = collector.start(reading: output.fileHandleForReading)
         input.fileHandleForWriting.write(Data(SampleCSV.emg(seconds: 6, twitches: [3]).utf8))

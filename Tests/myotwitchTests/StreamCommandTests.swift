@@ -56,14 +56,7 @@ import Testing
 /// from a file (1 MiB reads) or a pipe written in small, odd pieces (issue 19).
 @Suite struct StreamOrderTests {
     static func streamThroughPipe(_ data: Data, piece: Int) throws -> String {
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = ["stream"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, input, output) = try CLI.startStream()
         let writer = Thread {
             var offset = 0
             while offset < data.count {
