@@ -28,6 +28,9 @@ public final class Analyzer {
     private var recruitment: [RecruitmentGate] = []
     /// EMG only: ECG beats that passed for twitches.
     private var heartbeat: [HeartbeatGate] = []
+    /// EMG only, one per column: takes the ECG out before detection (`HeartbeatCanceller`).
+    private var beatCancellers: [HeartbeatCanceller] = []
+    private var cancellersNeedRestart = true
 
     /// Samples of the first seconds, per column, held until mains and noise floor are known.
     private var warmup: [[Double]]
@@ -114,6 +117,7 @@ public final class Analyzer {
     /// The time axis jumped: ends what is open, restarts the filters after the gap.
     public func gap(_ gap: Gap) -> [AnalyzerOutput] {
         var outputs = started ? [] : start()
+        outputs += runHeldBeats()
         outputs += runCarry()
         var finished: [Int: [SegmentGroup]] = [:]
         for d in detectors.indices {
@@ -137,6 +141,7 @@ public final class Analyzer {
     /// Ends the analysis: flushes what is open and returns the last outputs and the full result.
     public func finish() -> (outputs: [AnalyzerOutput], result: AnalysisResult) {
         var outputs = started ? [] : start()
+        outputs += runHeldBeats()
         outputs += runCarry()
         var finished: [Int: [SegmentGroup]] = [:]
         for d in detectors.indices {
@@ -185,6 +190,12 @@ public final class Analyzer {
                                              keepsSnippets: options.collectTraces, keepsTwitchValues: options.keepsEvents)
             for detector in detectors { detector.keepsBandSignal = true }
         }
+        if layout.sensor == .emg && options.cancelsHeartbeats && count > 0 {
+            let showsECG = warmup.map { HeartbeatCanceller.showsHeartbeats(in: $0, sampleRate: sampleRate) }
+            if showsECG.contains(true) {
+                beatCancellers = showsECG.map { HeartbeatCanceller(sampleRate: sampleRate, delaysOnly: !$0) }
+            }
+        }
         if layout.sensor == .emg && detectors.count > 1 {
             correlation = CrosstalkCorrelation(channels: detectors.count, sampleRate: sampleRate)
             if options.cancelsCrosstalk { canceller = CrosstalkCanceller(channels: detectors.count,
@@ -196,9 +207,45 @@ public final class Analyzer {
         return count > 0 ? run(held, count: count) : []
     }
 
+    /// Analyses rows after taking the ECG out of them (EMG): the cancellers hold back the last
+    /// `HeartbeatCanceller.delay` rows, which `runHeldBeats` hands on at a gap or the end.
+    private func run(_ columns: [[Double]], count: Int) -> [AnalyzerOutput] {
+        guard !beatCancellers.isEmpty else { return runRows(columns, count: count) }
+        if cancellersNeedRestart {
+            for c in beatCancellers.indices { beatCancellers[c].restart(first: columns[c][0]) }
+            cancellersNeedRestart = false
+        }
+        var produced = 0
+        let cleaned = columns.indices.map { c in
+            var out = [Double](repeating: 0, count: count)
+            produced = out.withUnsafeMutableBufferPointer { o in
+                columns[c].withUnsafeBufferPointer { beatCancellers[c].process($0.baseAddress!, count: count, into: o.baseAddress!) }
+            }
+            heartbeat[c].noteRemoved(beatCancellers[c].takeRemovedSpans())
+            out.removeLast(count - produced)
+            return out
+        }
+        return produced > 0 ? runRows(cleaned, count: produced) : []
+    }
+
+    /// Analyses the rows the ECG cancellers still hold (before a gap or the end); after a gap
+    /// they start again.
+    private func runHeldBeats() -> [AnalyzerOutput] {
+        guard !beatCancellers.isEmpty, !cancellersNeedRestart else { return [] }
+        cancellersNeedRestart = true
+        var produced = 0
+        let held = beatCancellers.indices.map { c in
+            var out = [Double](repeating: 0, count: beatCancellers[c].delay + 1)
+            produced = out.withUnsafeMutableBufferPointer { beatCancellers[c].finish(into: $0.baseAddress!) }
+            out.removeLast(out.count - produced)
+            return out
+        }
+        return produced > 0 ? runRows(held, count: produced) : []
+    }
+
     /// Analyses rows, holding back (with several EMG channels) those whose correlation tile is
     /// not yet complete: the crosstalk canceller judges each tile whole.
-    private func run(_ columns: [[Double]], count: Int) -> [AnalyzerOutput] {
+    private func runRows(_ columns: [[Double]], count: Int) -> [AnalyzerOutput] {
         guard let tileLength = correlation?.tileLength else {
             return withPointers(columns) { analyse($0, count: count) }
         }

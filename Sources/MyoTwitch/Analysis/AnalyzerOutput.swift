@@ -27,9 +27,14 @@ public struct AnalyzerOptions: Sendable, Equatable {
     /// channels only; see `CrosstalkCanceller`). Off only to measure what it does.
     public var cancelsCrosstalk: Bool
 
+    /// Subtract the ECG from each EMG column before detecting on it (see `HeartbeatCanceller`).
+    /// Off only to measure what it does.
+    public var cancelsHeartbeats: Bool
+
     public init(collectTraces: Bool = false, traceBinSeconds: Double = 0.5, parallel: Bool = true,
-                keepsEvents: Bool = true, cancelsCrosstalk: Bool = true) {
+                keepsEvents: Bool = true, cancelsCrosstalk: Bool = true, cancelsHeartbeats: Bool = true) {
         self.cancelsCrosstalk = cancelsCrosstalk
+        self.cancelsHeartbeats = cancelsHeartbeats
         self.collectTraces = collectTraces
         self.traceBinSeconds = traceBinSeconds
         self.parallel = parallel

@@ -64,3 +64,32 @@ import Testing
         if expected == .activity { #expect(cramp?.reason == "co-contraction") }
     }
 }
+
+/// `HeartbeatGate`: spikes on a heart rhythm, and the residue where a beat was subtracted.
+@Suite struct HeartbeatGateTests {
+    typealias Candidate = EventClassifier.Candidate
+
+    /// A twitch peaking inside a subtracted beat's QRS span is that beat's residue; one beside
+    /// it, off the rhythm, stays a twitch.
+    @Test(arguments: [(peak: 10_030, kind: EventKind.artifact), (peak: 10_400, kind: .twitch)])
+    func residueOfASubtractedBeat(peak: Int, kind: EventKind) {
+        var gate = HeartbeatGate(sampleRate: 1000)
+        gate.noteRemoved([9_940...10_080])
+        let c = ContextGateTests.candidate(.twitch, peak - 10, peak + 10)
+        let judged = gate.take(c)
+        #expect(judged.kind == kind)
+        if kind == .artifact { #expect(judged.reason == "heartbeat") }
+    }
+
+    /// Subtracted beats keep the rhythm: a beat the canceller let through, on that rhythm, is an
+    /// artifact; a spike half-way between beats is not.
+    @Test(arguments: [(offset: 0, kind: EventKind.artifact), (offset: 400, kind: .twitch)])
+    func subtractedBeatsKeepTheRhythm(offset: Int, kind: EventKind) {
+        var gate = HeartbeatGate(sampleRate: 1000)
+        // Beats every 800 samples, R waves at 1 000 + 800 k, spans of ±60/80 samples.
+        gate.noteRemoved((0..<12).map { k in (1_000 + 800 * k - 60)...(1_000 + 800 * k + 80) })
+        let peak = 1_000 + 800 * 12 + offset + 10
+        let judged = gate.take(ContextGateTests.candidate(.twitch, peak - 10, peak + 10))
+        #expect(judged.kind == kind)
+    }
+}

@@ -59,6 +59,32 @@ struct SyntheticSignal {
                  widths: 0.004...0.006)
     }
 
+    /// Adds an ECG as it reaches trunk or leg electrodes: P, Q, R, S and T waves as Gaussians
+    /// (R of `amplitude`, 10 ms), beats every 60/`bpm` s with 3 % variability from `start`.
+    /// Returns the R-wave times, s.
+    @discardableResult
+    mutating func addHeartbeats(bpm: Double, amplitude: Double, start: Double = 0.5) -> [Double] {
+        let waves: [(offset: Double, sigma: Double, gain: Double)] = [
+            (-0.16, 0.025, 0.15), (-0.025, 0.008, -0.15), (0, 0.010, 1), (0.025, 0.010, -0.25), (0.25, 0.04, 0.3)]
+        var beats: [Double] = [], r = start
+        let duration = Double(samples.count) / rate
+        while r < duration - 0.5 {
+            beats.append(r)
+            for w in waves {
+                let centre = r + w.offset
+                let first = max(0, Int(((centre - 4 * w.sigma) * rate).rounded(.down)))
+                let last = min(samples.count - 1, Int(((centre + 4 * w.sigma) * rate).rounded(.up)))
+                guard first <= last else { continue }
+                for i in first...last {
+                    let t = (Double(i) / rate - centre) / w.sigma
+                    samples[i] += amplitude * w.gain * exp(-0.5 * t * t)
+                }
+            }
+            r += 60 / bpm * (1 + 0.03 * gaussian())
+        }
+        return beats
+    }
+
     /// Adds a sinusoid (mains) of `amplitude` at `frequency` Hz.
     mutating func addSine(frequency: Double, amplitude: Double) {
         for i in samples.indices { samples[i] += amplitude * sin(2 * .pi * frequency * Double(i) / rate) }
@@ -69,11 +95,12 @@ extension Analyzer {
     /// Runs a whole single-column EMG signal through an analyzer in blocks of `blockSize`.
     static func run(_ signal: [Double], rate: Double, blockSize: Int = 4096,
                     sensor: SensorKind = .emg, columns: [String] = ["emg"],
-                    settings: AnalysisSettings = AnalysisSettings()) -> AnalysisResult {
+                    settings: AnalysisSettings = AnalysisSettings(),
+                    options: AnalyzerOptions = AnalyzerOptions()) -> AnalysisResult {
         let layout = RecordingLayout(sensor: sensor, sampleRateHz: rate, columns: columns,
                                      units: columns.map { _ in nil }, dialect: "plain",
                                      timeAxis: "test")
-        let analyzer = Analyzer(layout: layout, path: "test", settings: settings)
+        let analyzer = Analyzer(layout: layout, path: "test", settings: settings, options: options)
         var start = 0
         while start < signal.count {
             let end = min(signal.count, start + blockSize)

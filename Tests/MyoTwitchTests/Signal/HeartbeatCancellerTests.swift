@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import MyoTwitch
+
+/// `HeartbeatCanceller`: the ECG comes out, everything else goes through untouched.
+@Suite struct HeartbeatCancellerTests {
+    /// Runs `signal` through a canceller in blocks of `block` samples; returns the output (the
+    /// input delayed by `delay`, then the held samples) and the canceller.
+    static func cancel(_ signal: [Double], rate: Double, block: Int = 4096) -> ([Double], HeartbeatCanceller) {
+        var canceller = HeartbeatCanceller(sampleRate: rate)
+        canceller.restart(first: signal[0])
+        var out = [Double](repeating: .nan, count: signal.count)
+        var written = 0
+        var start = 0
+        signal.withUnsafeBufferPointer { input in
+            out.withUnsafeMutableBufferPointer { output in
+                while start < signal.count {
+                    let n = min(block, signal.count - start)
+                    written += canceller.process(input.baseAddress! + start, count: n, into: output.baseAddress! + written)
+                    start += n
+                }
+                written += canceller.finish(into: output.baseAddress! + written)
+            }
+        }
+        #expect(written == signal.count)
+        return (out, canceller)
+    }
+
+    /// Energy of the 20 Hz high-passed signal within ±60 ms of the given times (after `from` s).
+    static func qrsEnergy(_ x: [Double], rate: Double, beats: [Double], from: Double) -> Double {
+        var filter = Biquad.highPass(cutoff: 20, q: 0.7071, sampleRate: rate)
+        let y = x.map { filter.process($0) }
+        var sum = 0.0
+        for b in beats where b >= from {
+            let lo = max(0, Int((b - 0.06) * rate)), hi = min(x.count - 1, Int((b + 0.06) * rate))
+            for i in lo...hi { sum += y[i] * y[i] }
+        }
+        return sum
+    }
+
+    /// Without ECG nothing is subtracted: noise, twitches and a burst come out bit for bit.
+    @Test(arguments: [250.0, 1000, 2000])
+    func passesSignalWithoutECG(rate: Double) {
+        var s = SyntheticSignal(rate: rate, seconds: 60, noise: 1, seed: 7)
+        for k in 0..<40 { s.addSpike(at: 1.3 + 1.4 * Double(k), amplitude: 12) }
+        s.addBurst(start: 30, duration: 4, amplitude: 6)
+        let (out, canceller) = Self.cancel(s.samples, rate: rate)
+        #expect(canceller.subtractedBeats == 0)
+        #expect(out == s.samples)
+    }
+
+    /// With ECG, at least 80 % of the beats after the first seconds are subtracted and ≥ 90 % of
+    /// the QRS energy above 20 Hz is gone.
+    @Test(arguments: [(rate: 250.0, bpm: 72.0), (rate: 1000, bpm: 60), (rate: 4000, bpm: 95)])
+    func removesECG(rate: Double, bpm: Double) {
+        var s = SyntheticSignal(rate: rate, seconds: 60, noise: 1, seed: 3)
+        let beats = s.addHeartbeats(bpm: bpm, amplitude: 40)
+        let (out, canceller) = Self.cancel(s.samples, rate: rate)
+        #expect(Double(canceller.subtractedBeats) >= 0.8 * Double(beats.count - 8))
+        let before = Self.qrsEnergy(s.samples, rate: rate, beats: beats, from: 10)
+        let after = Self.qrsEnergy(out, rate: rate, beats: beats, from: 10)
+        #expect(after <= 0.1 * before, "QRS energy kept: \(after / before)")
+    }
+
+    /// Any chunking gives the same output.
+    @Test func chunkingDoesNotMatter() {
+        var s = SyntheticSignal(rate: 1000, seconds: 30, noise: 1, seed: 5)
+        s.addHeartbeats(bpm: 70, amplitude: 30)
+        let whole = Self.cancel(s.samples, rate: 1000, block: s.samples.count).0
+        for block in [1, 37, 1000] { #expect(Self.cancel(s.samples, rate: 1000, block: block).0 == whole) }
+    }
+
+    /// A twitch between two beats is untouched, and one on a beat keeps most of its energy.
+    @Test func twitchesSurvive() {
+        let rate = 1000.0
+        var ecg = SyntheticSignal(rate: rate, seconds: 60, noise: 1, seed: 9)
+        let beats = ecg.addHeartbeats(bpm: 66, amplitude: 40)
+        var with = ecg
+        let onBeat = beats[40] + 0.01, between = beats[41] + 0.45
+        with.addSpike(at: onBeat, amplitude: 15)
+        with.addSpike(at: between, amplitude: 15)
+        let a = Self.cancel(ecg.samples, rate: rate).0, b = Self.cancel(with.samples, rate: rate).0
+        // What the twitches added to the output, against what they added to the input.
+        func energy(_ x: [Double], _ y: [Double], at t: Double) -> Double {
+            let lo = Int(t * rate), hi = Int((t + 0.012) * rate)
+            return (lo...hi).reduce(0) { $0 + (x[$1] - y[$1]) * (x[$1] - y[$1]) }
+        }
+        let added = energy(with.samples, ecg.samples, at: between)
+        #expect(abs(energy(b, a, at: between) - added) <= 1e-9 * added)
+        #expect(energy(b, a, at: onBeat) >= 0.7 * energy(with.samples, ecg.samples, at: onBeat))
+    }
+
+    /// End to end: twitches beside a strong ECG are found with the canceller and mostly missed
+    /// without it (the beats lift the noise tail); no beat is reported as a twitch either way.
+    @Test func analyzerFindsTwitchesBesideECG() {
+        let rate = 1000.0
+        var s = SyntheticSignal(rate: rate, seconds: 120, noise: 1, seed: 11)
+        let beats = s.addHeartbeats(bpm: 70, amplitude: 12)
+        var twitches: [Double] = []
+        var t = 6.3
+        while t < 115 {
+            // Between beats: at least 0.2 s from any R wave.
+            if beats.allSatisfy({ abs($0 - t) > 0.2 }) { s.addSpike(at: t, amplitude: 7); twitches.append(t) }
+            t += 2.7
+        }
+        func found(_ options: AnalyzerOptions) -> (hits: Int, onBeats: Int) {
+            let events = Analyzer.run(s.samples, rate: rate, options: options).events.filter { $0.kind == .twitch }
+            let hits = twitches.filter { tw in events.contains { abs($0.start - tw) < 0.05 } }.count
+            let onBeats = events.filter { e in beats.contains { abs($0 - e.peakTime) < 0.06 } }.count
+            return (hits, onBeats)
+        }
+        let on = found(AnalyzerOptions()), off = found(AnalyzerOptions(cancelsHeartbeats: false))
+        #expect(Double(on.hits) >= 0.9 * Double(twitches.count), "found \(on.hits) of \(twitches.count)")
+        #expect(off.hits < on.hits)
+        #expect(on.onBeats <= 1)
+    }
+}
