@@ -29,10 +29,12 @@ struct HeartbeatCanceller: Sendable {
     /// Window before and after an R wave, s: the QRS onset lies within 0.1 s of the R peak, the
     /// T wave within 0.4 s after it.
     static let preSeconds = 0.1, postSeconds = 0.4
-    /// A candidate R wave is confirmed when nothing larger comes within this time, s.
-    static let confirmSeconds = 0.08
-    /// The shortest interval between beats, s (heart rates up to 200 per minute).
-    static let refractorySeconds = 0.3
+    /// A candidate R wave is confirmed when nothing larger comes within this time, s: the PR
+    /// interval (≤ 0.2 s), so that a P wave above the floor is never taken for the beat.
+    static let confirmSeconds = 0.2
+    /// The shortest interval between beats, s (heart rates up to 170 per minute), which also
+    /// keeps the T wave (0.2–0.35 s after the R wave) from being a candidate.
+    static let refractorySeconds = 0.35
     /// Beats that must agree before anything is subtracted.
     static let establishedBeats = 4
     /// Correlation with the template for a beat to join it, and for one to be subtracted.

@@ -38,11 +38,16 @@ import Testing
         return sum
     }
 
-    /// Without ECG nothing is subtracted: noise, twitches and a burst come out bit for bit.
+    /// Without ECG nothing is subtracted: noise, twitches at irregular intervals (as
+    /// fasciculations come) and a burst come out bit for bit.
     @Test(arguments: [250.0, 1000, 2000])
     func passesSignalWithoutECG(rate: Double) {
         var s = SyntheticSignal(rate: rate, seconds: 60, noise: 1, seed: 7)
-        for k in 0..<40 { s.addSpike(at: 1.3 + 1.4 * Double(k), amplitude: 12) }
+        var t = 1.3
+        while t < 58 {
+            s.addSpike(at: t, amplitude: 12)
+            t += 0.4 + 2.5 * s.uniform()
+        }
         s.addBurst(start: 30, duration: 4, amplitude: 6)
         let (out, canceller) = Self.cancel(s.samples, rate: rate)
         #expect(canceller.subtractedBeats == 0)
