@@ -155,7 +155,9 @@ struct HeartbeatCanceller: Sendable {
     }
 
     /// Whether `samples` (the first seconds of a column) show an ECG: at least three R waves
-    /// above the height floor. Columns without one are not filtered for it (it costs a fifth of
+    /// above the height floor that agree in shape (the template has learnt three: the first and
+    /// two matching it at correlation ≥ `learnCorrelation`; a burst's peaks clear the floor too,
+    /// but never match). Columns without one are not filtered for it (it costs a fifth of
     /// an 8-channel analysis): ECG is a matter of where the electrodes sit, which does not change.
     static func showsHeartbeats(in samples: [Double], sampleRate: Double) -> Bool {
         guard let first = samples.first else { return false }
@@ -165,7 +167,7 @@ struct HeartbeatCanceller: Sendable {
         _ = samples.withUnsafeBufferPointer { input in
             sink.withUnsafeMutableBufferPointer { probe.process(input.baseAddress!, count: samples.count, into: $0.baseAddress!) }
         }
-        return probe.candidateBeats >= 3
+        return probe.templateBeats >= 3
     }
 
     /// Hands back the samples still held (end of input or a gap).
