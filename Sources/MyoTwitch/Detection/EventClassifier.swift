@@ -15,7 +15,9 @@
 /// Sustained groups are judged as a whole:
 /// 1. clipping over ≥ 2 % of it → `artifact` (`clipping`);
 /// 2. motion energy dominating → `artifact` for EMG (`low-frequency-power`), `activity` for an
-///    accelerometer (`movement`: gross movement and walking);
+///    accelerometer (`movement`: gross movement and walking); on an accelerometer also when all
+///    its motion-band energy outweighs the band energy it adds (`motionOutweighsVibration`): a
+///    cramp is a vibration of a limb held still;
 /// 3. shorter than `minCrampSeconds` (less the profile's `crampSpanAllowanceSeconds`: a cramp's
 ///    faint ramps go unseen) → `activity` (`short-burst`): voluntary and exercise bursts last
 ///    0.3–1.5 s, cramps seconds to minutes; but on an accelerometer a lone spike peaking in its
@@ -187,6 +189,9 @@ struct EventClassifier {
         if merged.isMotionDominated(ratio: profile.motionRatio) {
             return [sensor == .emg ? candidate(.artifact, "low-frequency-power", merged)
                                    : candidate(.activity, "movement", merged)]
+        }
+        if sensor != .emg && merged.motionOutweighsVibration(ratio: profile.motionRatio) {
+            return [candidate(.activity, "movement", merged)]
         }
         if span / sampleRate < settings.minCrampSeconds - profile.crampSpanAllowanceSeconds {
             // On an accelerometer, one strong twitch rings above the spike threshold for longer

@@ -109,6 +109,20 @@ struct Segment: Sendable, Equatable {
         let bandExcess = bandEnergy - samples * noiseLevel * noiseLevel
         return motionExcess > ratio * max(bandExcess, 0)
     }
+
+    /// Whether the limb's low-frequency motion during the event, all of it (not only its excess
+    /// over quiet motion), carries more than `ratio` × the pass-band energy the event adds over
+    /// the noise. A cramp seen by an accelerometer is a vibration of a limb held still: the
+    /// nine simulated held-out cramps add 60–900× more band energy than the motion
+    /// band holds. When motion outweighs the vibration — a weight shift on a force plate after
+    /// jumps changed the sensor's tilt, 2.5× — the signal cannot tell a cramp from movement,
+    /// even where the recording moved so much between events that the quiet motion baseline
+    /// swallows the motion excess of `isMotionDominated`.
+    func motionOutweighsVibration(ratio: Double) -> Bool {
+        let samples = Double(max(1, energySamples))
+        let bandExcess = bandEnergy - samples * noiseLevel * noiseLevel
+        return motionEnergy > ratio * max(bandExcess, 0)
+    }
 }
 
 /// A run of segments close together in time: one twitch (or doublet), a twitch train, or a burst.

@@ -80,8 +80,6 @@ struct HeartbeatCanceller: Sendable {
     private var pending: [(r: Int, lag: Int)] = []
     /// Beats subtracted so far.
     private(set) var subtractedBeats = 0
-    /// Candidate R waves that cleared the height floor so far.
-    private(set) var candidateBeats = 0
     /// Only delays (a column without ECG beside one with it: the columns stay aligned).
     let delaysOnly: Bool
     /// The QRS spans (sample indices) of the beats subtracted since `takeRemovedSpans`: what is
@@ -249,7 +247,6 @@ struct HeartbeatCanceller: Sendable {
             if height > 2 * typical && templateBeats >= Self.establishedBeats { return }
         }
         lastBeat = r
-        candidateBeats += 1
         recentHeights.append(height)
         if recentHeights.count > 8 { recentHeights.removeFirst() }
         if templateBeats == 0 {
