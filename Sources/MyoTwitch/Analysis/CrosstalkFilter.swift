@@ -135,8 +135,10 @@ struct CrosstalkFilter {
             if c.kind == .twitch && d.kind == .twitch {
                 if abs(d.peakIndex - c.peakIndex) <= peakTolerance { return true }
             } else if c.kind == .twitch {
-                // A spike seen while a neighbour contracts strongly: one of its potentials.
-                if c.peakIndex >= d.onset - peakTolerance && c.peakIndex <= d.end + peakTolerance { return true }
+                // A spike seen while a neighbour contracts strongly: one of its potentials. (Over
+                // the whole of a split group: between its contractions the neighbour still holds.)
+                let span = d.contextSpan
+                if c.peakIndex >= span.lowerBound - peakTolerance && c.peakIndex <= span.upperBound + peakTolerance { return true }
             } else {
                 let overlap = min(c.end, d.end) - max(c.onset, d.onset)
                 if overlap > 0 && 2 * overlap >= c.end - c.onset { return true }

@@ -29,10 +29,10 @@ final class ChannelDetector {
     @exclusivity(unchecked) private var lastSpikeEnd = Int.min / 2
     @exclusivity(unchecked) private(set) var previousSpikeEnd = Int.min / 2
     /// Quiet level of the envelope.
-    @exclusivity(unchecked) private(set) var level: RobustLevel
+    @exclusivity(unchecked) var level: RobustLevel
     /// The measured upper tail of the quiet envelope: the false-alarm levels of this channel's
     /// own noise (`NoiseTail`).
-    @exclusivity(unchecked) private(set) var tail: NoiseTail
+    @exclusivity(unchecked) var tail: NoiseTail
     /// Scratch for the context windows of `measureContrast` (kept to avoid an allocation each).
     @exclusivity(unchecked) var contextWindows: [Double] = []
     let levelDecimation: Int
@@ -49,7 +49,7 @@ final class ChannelDetector {
     @exclusivity(unchecked) var blockCapacity = 0
     @exclusivity(unchecked) var bandEnergy: UnsafeMutablePointer<Double>
     @exclusivity(unchecked) var motionEnergy: UnsafeMutablePointer<Double>
-    @exclusivity(unchecked) private var scratch: UnsafeMutablePointer<Double>
+    @exclusivity(unchecked) var scratch: UnsafeMutablePointer<Double>
     /// The last block's pass-band signal (first column), when `keepsBandSignal`.
     @exclusivity(unchecked) private(set) var bandSignal: UnsafeMutablePointer<Double>
     /// Room for one block of vectors when this detector leads a group conditioned together.
@@ -215,40 +215,6 @@ final class ChannelDetector {
         motionEnergy = .allocate(capacity: blockCapacity)
         scratch = .allocate(capacity: blockCapacity)
         bandSignal = .allocate(capacity: blockCapacity)
-    }
-
-    /// Seeds the quiet level from the first seconds (`columns`: the detector's input columns), as
-    /// the envelope would see them, before detection starts.
-    func seedLevel(columns: [[Double]]) {
-        guard let count = columns.first?.count, count > 0 else { return }
-        var probe = conditioner
-        probe.prime(with: columns.map { $0[0] })
-        reserve(count)
-        withPointers(columns) { pointers in
-            probe.process(columns: pointers, count: count, bandEnergy: bandEnergy,
-                          motionEnergy: motionEnergy, scratch: scratch)
-        }
-        var sum = 0.0, values: [Double] = []
-        for i in 0..<count {
-            sum += bandEnergy[i] - (i >= envelopeLength ? bandEnergy[i - envelopeLength] : 0)
-            if i >= settleLength && i % levelDecimation == 0 {
-                values.append(max(0, sum / Double(envelopeLength)).squareRoot())
-            }
-        }
-        if values.isEmpty { values.append(max(0, sum / Double(envelopeLength)).squareRoot()) }
-        level.seed(with: values)
-        // The start may hold activity: the tail is seeded from the values the lower-tail level
-        // calls quiet (within 8 robust SDs), and learns the rest as quiet values come.
-        let quietCap = level.median + 8 * max(level.spread, 0.05 * level.median)
-        tail.seed(with: values.filter { $0 <= quietCap })
-        var slow = 0.0, slowValues: [Double] = []
-        for i in 0..<count {
-            slow += bandEnergy[i] - (i >= burstLength ? bandEnergy[i - burstLength] : 0)
-            if i >= settleLength + burstLength && i % slowDecimation == 0 {
-                slowValues.append(max(0, slow / Double(burstLength)).squareRoot())
-            }
-        }
-        if !slowValues.isEmpty { slowLevel.seed(with: slowValues) }
     }
 
     /// Restarts filters and envelope after a gap (or at the start), with `first` as the first row.

@@ -28,7 +28,8 @@
 ///    slow envelope can dip for a moment) → `activity` (`rhythmic-bursts`): exercise comes in
 ///    bursts, a cramp holds;
 /// 5. spending ≥ 40 % of its time below 30 % of its peak level → `activity`
-///    (`modulated-contraction`): strong contractions over a low hold are voluntary;
+///    (`modulated-contraction`): strong contractions over a low hold are voluntary; one event
+///    per contraction (`contractions(_:of:in:)`);
 /// 6. EMG peaking below `minimumCrampSNR` × the noise → `activity` (`low-level-contraction`): a
 ///    cramp recruits many units firing fast, far above a weak postural hold;
 /// 7. EMG without a cramp's spectral shift (`hasCrampSpectrum`) → `activity`
@@ -62,6 +63,11 @@ struct EventClassifier {
         var snr: Double
         /// Spectral shape over a sustained event, when measured.
         var spectrum: SpectralFeatures? = nil
+        /// For one contraction of a split group (`contractions`), the whole group's span: the
+        /// context gates judge spikes against the activity as a whole, pauses included.
+        var groupSpan: ClosedRange<Int>? = nil
+        /// The span context gates judge nearby spikes against.
+        var contextSpan: ClosedRange<Int> { groupSpan ?? onset...max(onset, end) }
     }
 
     /// The weakest peak, in multiples of the noise level, that a cramp reaches.
@@ -138,7 +144,7 @@ struct EventClassifier {
                         minimumCorrelation: profile.rhythmCorrelation)
     }
 
-    private func candidate(_ kind: EventKind, _ reason: String, _ segment: Segment) -> Candidate {
+    func candidate(_ kind: EventKind, _ reason: String, _ segment: Segment) -> Candidate {
         Candidate(kind: kind, reason: reason, onset: segment.onset, end: segment.end,
                   peakIndex: segment.peakIndex, peakAmplitude: segment.peakAmplitude,
                   snr: segment.noiseLevel > 0 ? segment.peakAmplitude / segment.noiseLevel : 0,
@@ -217,12 +223,12 @@ struct EventClassifier {
         let held = segments.contains { $0.sustained && Double($0.length) >= 0.7 * span }
             || (sensor != .emg && Double(segments.filter(\.sustained).reduce(0) { $0 + $1.length }) >= 0.9 * span)
         if !held && pauses >= 3 && Double(paused) >= 0.2 * span {
-            return [candidate(.activity, "rhythmic-bursts", merged)]
+            return contractions("rhythmic-bursts", of: segments, in: merged)
         }
         // Two or more separate slow activations, none holding through: the slow envelope fell
         // back to the quiet level between them, which a cramp's held recruitment does not do.
         if sensor == .emg && !held && segments.filter(\.sustained).count >= 2 {
-            return [candidate(.activity, "rhythmic-bursts", merged)]
+            return contractions("rhythmic-bursts", of: segments, in: merged)
         }
         let slow = longestSlowActivation(segments)
         // On an accelerometer a smooth profile is a vibration beating (a cramp's close frequencies
@@ -231,7 +237,7 @@ struct EventClassifier {
         let beating = sensor != .emg && (slow?.profileSmoothness ?? -1) >= Self.beatingSmoothness
         let lowHold = slow?.lowHoldFraction
         if let slow, isRhythmic(slow), !(beating && (lowHold ?? 1) < 0.4) {
-            return [candidate(.activity, "rhythmic-bursts", merged)]
+            return contractions("rhythmic-bursts", of: segments, in: merged)
         }
         if let profile = lowHold, profile >= 0.4 {
             // On an accelerometer, short spikes whose rings merged into a waxing and waning burst,
@@ -249,7 +255,7 @@ struct EventClassifier {
             // ≤ 18 %, steps' ≤ 5 %).
             let longestSpike = spikes.map(\.length).max() ?? 0
             if !(beating && Double(longestSpike) >= 0.8 * span) {
-                return [candidate(.activity, "modulated-contraction", merged)]
+                return contractions("modulated-contraction", of: segments, in: merged)
             }
         }
         let sustained = candidate(.cramp, "sustained", merged)

@@ -33,11 +33,14 @@ struct RecruitmentGate {
     mutating func take(_ c: Candidate) -> [Candidate] {
         guard window > 0 else { return [c] }
         if Self.isContraction(c) {
-            bursts.append((c.onset, c.end))
+            let span = c.contextSpan
+            if bursts.last.map({ $0.onset == span.lowerBound && $0.end == span.upperBound }) != true {
+                bursts.append((span.lowerBound, span.upperBound))
+            }
             var released = [c]
             // Spikes held before this contraction's onset are decided now if they are near it.
             held = held.filter { spike in
-                guard c.onset - spike.end <= window && spike.onset - c.end <= window else { return true }
+                guard span.lowerBound - spike.end <= window && spike.onset - span.upperBound <= window else { return true }
                 released.append(Self.recruitment(spike))
                 return false
             }
