@@ -74,7 +74,7 @@ import Testing
     @Test(arguments: [(peak: 10_030, kind: EventKind.artifact), (peak: 10_400, kind: .twitch)])
     func residueOfASubtractedBeat(peak: Int, kind: EventKind) {
         var gate = HeartbeatGate(sampleRate: 1000)
-        gate.noteRemoved([9_940...10_080])
+        gate.noteRemoved([.init(span: 9_940...10_080, residue: 1)])
         let c = ContextGateTests.candidate(.twitch, peak - 10, peak + 10)
         let judged = gate.take(c)
         #expect(judged.kind == kind)
@@ -87,9 +87,27 @@ import Testing
     func subtractedBeatsKeepTheRhythm(offset: Int, kind: EventKind) {
         var gate = HeartbeatGate(sampleRate: 1000)
         // Beats every 800 samples, R waves at 1 000 + 800 k, spans of ±60/80 samples.
-        gate.noteRemoved((0..<12).map { k in (1_000 + 800 * k - 60)...(1_000 + 800 * k + 80) })
+        gate.noteRemoved((0..<12).map { k in .init(span: (1_000 + 800 * k - 60)...(1_000 + 800 * k + 80), residue: 1) })
         let peak = 1_000 + 800 * 12 + offset + 10
         let judged = gate.take(ContextGateTests.candidate(.twitch, peak - 10, peak + 10))
         #expect(judged.kind == kind)
+    }
+
+    /// A spike in a subtracted beat's span is the residual when the residual there is no larger
+    /// than `residueFactor` × the median of the beats before; larger, a potential on the beat.
+    /// Where the canceller subtracted the beat the rhythm predicts, a spike beside it (outside its
+    /// span) is no unsubtracted beat.
+    @Test(arguments: [(residue: 2.0, offset: 10, kind: EventKind.artifact), (residue: 10.0, offset: 10, kind: .twitch),
+                      (residue: 1.0, offset: -70, kind: .twitch)])
+    func residueMustBeTheBeatsOwn(residue: Double, offset: Int, kind: EventKind) {
+        var gate = HeartbeatGate(sampleRate: 1000)
+        var beats: [HeartbeatCanceller.RemovedBeat] = (0..<16).map { k in
+            .init(span: (1_000 + 800 * k - 60)...(1_000 + 800 * k + 80), residue: 1)
+        }
+        beats.append(.init(span: (1_000 + 800 * 16 - 60)...(1_000 + 800 * 16 + 80), residue: residue))
+        gate.noteRemoved(beats)
+        let peak = 1_000 + 800 * 16 + offset
+        let judged = gate.take(ContextGateTests.candidate(.twitch, peak - 10, peak + 10))
+        #expect(judged.kind == kind, "\(judged.reason)")
     }
 }

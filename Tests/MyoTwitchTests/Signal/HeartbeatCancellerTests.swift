@@ -119,4 +119,26 @@ import Testing
         #expect(off.hits < on.hits)
         #expect(on.onBeats <= 1)
     }
+
+    /// End to end: a potential on a subtracted beat's QRS (within 0.05 s of the R wave) is
+    /// found as a twitch when it is far above what the subtraction leaves on other beats
+    /// (`HeartbeatGate.residueFactor`); the beats themselves still give no twitch.
+    @Test func twitchesOnBeatsAreFound() {
+        let rate = 1000.0
+        var s = SyntheticSignal(rate: rate, seconds: 120, noise: 1, seed: 13)
+        let beats = s.addHeartbeats(bpm: 70, amplitude: 12)
+        var twitches: [Double] = []
+        for (i, r) in beats.enumerated() where r > 8 && r < 115 && i % 4 == 0 {
+            let t = r + (i % 8 == 0 ? 0.03 : -0.04)
+            s.addSpike(at: t, amplitude: 10)
+            twitches.append(t)
+        }
+        let all = Analyzer.run(s.samples, rate: rate).events
+        let events = all.filter { $0.kind == .twitch }
+        let hits = twitches.filter { tw in events.contains { abs($0.start - tw) < 0.05 } }.count
+        let beatsAlone = beats.filter { r in !twitches.contains { abs($0 - r) < 0.2 } }
+        let onBeats = events.filter { e in beatsAlone.contains { abs($0 - e.peakTime) < 0.06 } }.count
+        #expect(Double(hits) >= 0.8 * Double(twitches.count), "found \(hits) of \(twitches.count)")
+        #expect(onBeats <= 1)
+    }
 }
