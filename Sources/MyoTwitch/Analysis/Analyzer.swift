@@ -221,7 +221,9 @@ public final class Analyzer {
             produced = out.withUnsafeMutableBufferPointer { o in
                 columns[c].withUnsafeBufferPointer { beatCancellers[c].process($0.baseAddress!, count: count, into: o.baseAddress!) }
             }
-            heartbeat[c].noteRemoved(beatCancellers[c].takeRemovedSpans())
+            let removed = beatCancellers[c].takeRemovedSpans()
+            heartbeat[c].noteRemoved(removed)
+            detectors[c].excludeFromTail(removed.map(\.span))
             out.removeLast(count - produced)
             return out
         }

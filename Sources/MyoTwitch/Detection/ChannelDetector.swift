@@ -33,6 +33,11 @@ final class ChannelDetector {
     /// The measured upper tail of the quiet envelope: the false-alarm levels of this channel's
     /// own noise (`NoiseTail`).
     @exclusivity(unchecked) var tail: NoiseTail
+    /// Sample spans the noise tail does not learn from: the QRS complexes `HeartbeatCanceller`
+    /// subtracted. What the subtraction leaves there is judged by `HeartbeatGate`; learnt as
+    /// noise, the residues (on emgGO 5–18× the noise, 70 times a minute) lifted the false-alarm
+    /// level above faint potentials between the beats. Oldest first.
+    @exclusivity(unchecked) var tailExclusions: [ClosedRange<Int>] = []
     /// Scratch for the context windows of `measureContrast` (kept to avoid an allocation each).
     @exclusivity(unchecked) var contextWindows: [Double] = []
     let levelDecimation: Int
@@ -322,6 +327,23 @@ final class ChannelDetector {
         return (high, min(high, median + profile.lowThreshold * spread), median)
     }
 
+    /// Takes spans the noise tail must not learn from (in order; known before their samples come).
+    func excludeFromTail(_ spans: [ClosedRange<Int>]) {
+        tailExclusions += spans
+    }
+
+    /// Whether the envelope at `n` (the mean over the `envelopeLength` samples up to `n`) covers
+    /// an excluded span; spans wholly past are dropped.
+    @inline(__always)
+    func isTailExcluded(_ n: Int) -> Bool {
+        guard !tailExclusions.isEmpty else { return false }
+        var drop = 0
+        while drop < tailExclusions.count && tailExclusions[drop].upperBound + envelopeLength < n { drop += 1 }
+        if drop > 0 { tailExclusions.removeFirst(drop) }
+        guard let first = tailExclusions.first else { return false }
+        return n >= first.lowerBound && n <= first.upperBound + envelopeLength
+    }
+
     /// The strict high threshold (outside episodes), envelope units.
     var strictThreshold: Double {
         let median = level.median
@@ -355,7 +377,8 @@ final class ChannelDetector {
             // anything their size.
             let slowEnergy = max(0, slowSum / Double(burstLength))
             let quietScale = DetectorProfile.tailSlowGate * level.median
-            if phase == .idle && envelope <= high && slowEnergy <= quietScale * quietScale { tail.add(envelope) }
+            if phase == .idle && envelope <= high && slowEnergy <= quietScale * quietScale
+                && !isTailExcluded(n) { tail.add(envelope) }
             if phase == .idle && envelope <= high {
                 motionQuietMean = motionQuietMean < 0 ? q : motionQuietMean + motionSmoothing * (q - motionQuietMean)
             }

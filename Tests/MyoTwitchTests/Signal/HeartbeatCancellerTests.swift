@@ -120,6 +120,19 @@ import Testing
         #expect(on.onBeats <= 1)
     }
 
+    /// End to end with ECG, the analyzer's events do not depend on the block size: the spans the
+    /// canceller subtracted reach the detector's noise tail (`excludeFromTail`) before the samples
+    /// they cover, however the input is cut.
+    @Test(arguments: [333, 1000, 65_536])
+    func analyzerWithECGIgnoresChunking(blockSize: Int) {
+        var s = SyntheticSignal(rate: 1000, seconds: 60, noise: 1, seed: 17)
+        let beats = s.addHeartbeats(bpm: 75, amplitude: 12)
+        for (i, r) in beats.enumerated() where i % 3 == 0 && r > 6 { s.addSpike(at: r + 0.35, amplitude: 8) }
+        let reference = Analyzer.run(s.samples, rate: 1000, blockSize: 4096).events
+        #expect(reference.contains { $0.kind == .twitch })
+        #expect(Analyzer.run(s.samples, rate: 1000, blockSize: blockSize).events == reference)
+    }
+
     /// End to end: a potential on a subtracted beat's QRS (within 0.05 s of the R wave) is
     /// found as a twitch when it is far above what the subtraction leaves on other beats
     /// (`HeartbeatGate.residueFactor`); the beats themselves still give no twitch.
