@@ -68,6 +68,8 @@ struct HeartbeatCanceller: Sendable {
     private var blockSum = 0.0, blockCount = 0
     private var recentHeights: [Double] = []
     private var recentIntervals: [Int] = []
+    /// The last `heldRhythm` intervals between matching beats (gaps that `spansGap` bridged left out).
+    private var heldIntervals: [Int] = []
     private var lastCandidate = Int.min / 2
     private var template: [Double]
     /// The template's QRS band, for matching.
@@ -144,6 +146,7 @@ struct HeartbeatCanceller: Sendable {
         lastBeat = Int.min / 2
         lastCandidate = Int.min / 2
         recentIntervals.removeAll()
+        heldIntervals.removeAll()
         active.removeAll()
         pending.removeAll()
     }
@@ -303,15 +306,20 @@ struct HeartbeatCanceller: Sendable {
         }
         // The rhythm is that of the beats matching the template, not of every candidate.
         let interval = rhythmInterval(r - lastCandidate)
-        let onRhythm = best >= Self.subtractCorrelation && fitsRhythm(interval)
+        let afterGap = spansGap(r - lastCandidate)
+        let onRhythm = best >= Self.subtractCorrelation && !afterGap && fitsRhythm(interval)
         if best >= Self.learnCorrelation {
             misses = 0
             pending.append((r, bestLag))
         }
         if best >= Self.subtractCorrelation {
             lastCandidate = r
-            recentIntervals.append(interval)
-            if recentIntervals.count > Self.establishedBeats { recentIntervals.removeFirst() }
+            if !afterGap {
+                recentIntervals.append(interval)
+                if recentIntervals.count > Self.establishedBeats { recentIntervals.removeFirst() }
+                heldIntervals.append(interval)
+                if heldIntervals.count > Self.heldRhythm { heldIntervals.removeFirst() }
+            }
         } else {
             misses += 1
             if misses >= 5 {
@@ -321,6 +329,7 @@ struct HeartbeatCanceller: Sendable {
                 misses = 0
                 lastCandidate = r
                 recentIntervals.removeAll()
+                heldIntervals.removeAll()
                 pending.removeAll()
                 pending.append((r, 0))
                 return
@@ -358,6 +367,27 @@ struct HeartbeatCanceller: Sendable {
         let median = Double(sorted[sorted.count / 2])
         return Double(interval) > 1.5 * median && Double(interval) < 2.5 * median ? interval / 2 : interval
     }
+
+    /// Whether `interval` since the last matching beat spans several beats of a rhythm held
+    /// long (a contraction hid those between): more than 2.5 of the last `heldIntervals`
+    /// intervals, which all agree within ±25 %. The beat after such a gap is not subtracted
+    /// (nothing confirms its timing) but the gap does not join the rhythm either, so the next
+    /// beat is judged by the beats before it: when every gap joined it, the three or four beats
+    /// after each contraction of the emgGO tibialis went unsubtracted (78 beats at rest) while
+    /// the gap stayed among the last four intervals. Eight agreeing intervals, not four: the
+    /// irregular firing of one unit, whose potentials share a shape, can give four similar
+    /// intervals by chance now and then, eight next to never (a third of its intervals fall
+    /// within ±25 % of their median: 0.33⁸ ≈ 1e-4).
+    private func spansGap(_ interval: Int) -> Bool {
+        guard heldIntervals.count >= Self.heldRhythm else { return false }
+        let sorted = heldIntervals.sorted()
+        let median = Double(sorted[sorted.count / 2])
+        guard Double(interval) >= 2.5 * median else { return false }
+        return heldIntervals.allSatisfy { abs(Double($0) - median) <= 0.25 * median }
+    }
+
+    /// Intervals of a rhythm that bridges gaps (`spansGap`).
+    static let heldRhythm = 8
 
     /// Whether the intervals between the last matching beats agree within ±25 % (a heart
     /// rhythm), and `interval` since the last one with them.

@@ -67,6 +67,24 @@ import Testing
         #expect(after <= 0.1 * before, "QRS energy kept: \(after / before)")
     }
 
+    /// After a contraction that hid a few beats, the rhythm held before it carries on: only the
+    /// first beat after it goes unsubtracted (its timing unconfirmed), not the three or four it
+    /// took for the gap to leave the last four intervals.
+    @Test(arguments: [250.0, 1000])
+    func rhythmBridgesAContraction(rate: Double) {
+        var s = SyntheticSignal(rate: rate, seconds: 70, noise: 1, seed: 9)
+        let beats = s.addHeartbeats(bpm: 70, amplitude: 30)
+        let bursts = [25.0, 45.0]
+        for b in bursts { s.addBurst(start: b, duration: 2, amplitude: 25) }
+        var canceller = Self.cancel(s.samples, rate: rate).1
+        let removed = canceller.takeRemovedSpans().map { Double($0.span.lowerBound + $0.span.upperBound) / 2 / rate }
+        for b in bursts {
+            let after = beats.filter { $0 > b + 2.3 && $0 < b + 6 }
+            let kept = after.filter { r in !removed.contains { abs($0 - r) < 0.05 } }
+            #expect(kept.count <= 1, "after the burst at \(b) s: \(kept.count) of \(after.count) beats left")
+        }
+    }
+
     /// Any chunking gives the same output.
     @Test func chunkingDoesNotMatter() {
         var s = SyntheticSignal(rate: 1000, seconds: 30, noise: 1, seed: 5)
