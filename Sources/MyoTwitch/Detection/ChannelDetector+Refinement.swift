@@ -40,10 +40,43 @@ extension ChannelDetector {
             current.motionEnergy = motion
             current.energySamples = b - a + 1
         }
+        measureMultiplet(from: lo, to: hi, limit: limit, bridge: bridge)
         measureContrast(oldest: oldest)
         current.singleSample = OneSampleOutlier.isPresent(
             in: rawRing, mask: ringMask, around: current.peakIndex, span: max(8, envelopeLength * 2),
             oldest: oldest, next: index, strict: sampleRate < profile.singleSampleMinimumRate)
+    }
+
+    /// The energy of a multiplet's later potentials beside the sharpened segment, within the
+    /// hysteresis span (`from...to`) and `mergeGap` of it: runs of samples at or above `limit`
+    /// whose peak reaches a third of the segment's amplitude and 5× the noise, with the signal
+    /// back at the noise level (below `limit`) for at least half of the time between the segment
+    /// and the farthest of them. A unit firing again 20–110 ms later is silent in between; the
+    /// interference pattern of a brief contraction never is, so its energy stays the burst's.
+    func measureMultiplet(from lo: Int, to hi: Int, limit: Double, bridge: Int) {
+        current.multipletEnergy = 0
+        let strong = max(0.1 * peakEnergy, 25 * current.noiseLevel * current.noiseLevel)
+        func side(_ start: Int, _ step: Int, _ bound: Int) -> Double {
+            var energy = 0.0, quiet = 0, reach = 0, run = 0.0, runPeak = 0.0
+            var i = start, offset = 0
+            while (step > 0 ? i <= bound : i >= bound) && offset <= mergeGap {
+                let e = energyRing[i & ringMask]
+                if e >= limit {
+                    run += e
+                    runPeak = max(runPeak, e)
+                } else {
+                    if runPeak >= strong { energy += run; reach = offset }
+                    run = 0; runPeak = 0
+                    quiet += 1
+                }
+                i += step; offset += 1
+            }
+            if runPeak >= strong { energy += run; reach = offset }
+            // Silent for at least half of the stretch up to the farthest potential joined.
+            return reach > 0 && 2 * min(quiet, reach) >= reach ? energy : 0
+        }
+        let margin = envelopeLength / 2
+        current.multipletEnergy = side(current.end + margin + 1, 1, hi) + side(current.onset - margin - 1, -1, lo)
     }
 
     /// Measures how far a short segment stands above its own surroundings: its largest envelope

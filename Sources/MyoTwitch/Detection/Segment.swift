@@ -30,6 +30,10 @@ struct Segment: Sendable, Equatable {
     var localNoise = 0.0
     /// The envelope/noise ratio the detector required when it found the segment.
     var contrastRatio = 0.0
+    /// Band energy of the later potentials of a multiplet beside this short segment (the same unit
+    /// firing again within the merge gap, silent in between; `ChannelDetector.measureMultiplet`):
+    /// the twitch's own energy, though outside its sharpened span.
+    var multipletEnergy = 0.0
     /// Whether the segment stands above its surroundings as far as the detector's threshold
     /// stands above the quiet level (true when not measured).
     var standsOut: Bool { localNoise <= 0 || peakEnvelope >= contrastRatio * localNoise }
@@ -143,7 +147,10 @@ struct SegmentGroup: Sendable, Equatable {
         let spikeEnergy = segments.reduce(0) { $0 + $1.bandEnergy }
         let spikeSamples = segments.reduce(0) { $0 + $1.energySamples }
         let spikeExcess = spikeEnergy - floor * Double(spikeSamples)
-        let outsideExcess = burst.bandEnergy - spikeEnergy - floor * Double(max(0, burst.energySamples - spikeSamples))
+        // A multiplet's later potentials are neither the spike's nor the contraction's.
+        let multiplet = segments.reduce(0) { $0 + $1.multipletEnergy }
+        let outsideExcess = burst.bandEnergy - spikeEnergy - multiplet
+            - floor * Double(max(0, burst.energySamples - spikeSamples))
         return outsideExcess > max(spikeExcess, 0)
     }
     // Without `map`: the detector asks for these on every quiet sample while a group is open.

@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+@testable import MyoTwitch
+
+/// A multiplet (one unit firing again within the 120 ms merge gap, silent in between) is one
+/// twitch, not a brief contraction around a spike: the later potentials' energy is measured
+/// (`ChannelDetector.measureMultiplet`) and left out of the brief-contraction test
+/// (`SegmentGroup.isMostlyBetweenSpikes`); a brief contraction of 0.5 s stays activity.
+@Suite struct MultipletTests {
+    @Test(arguments: [(rate: 1000.0, seed: UInt64(1)), (rate: 2000, seed: 2)])
+    func tripletIsOneTwitch(rate: Double, seed: UInt64) {
+        var signal = SyntheticSignal(rate: rate, seconds: 40, noise: 1, seed: seed)
+        let onsets = [8.0, 15.3, 22.1, 29.7]
+        for t in onsets {
+            signal.addSpike(at: t, amplitude: 25)
+            signal.addSpike(at: t + 0.045, amplitude: 22)
+            signal.addSpike(at: t + 0.085, amplitude: 24)
+        }
+        signal.addBurst(start: 35, duration: 0.5, amplitude: 20)
+        let events = Analyzer.run(signal.samples, rate: rate).events
+        for t in onsets {
+            let here = events.filter { $0.start < t + 0.1 && $0.end > t - 0.01 }
+            #expect(here.count == 1 && here.first?.kind == .twitch, "at \(t): \(here.map { ($0.kind, $0.reason) })")
+        }
+        #expect(events.contains { $0.kind == .activity && $0.start < 35.5 && $0.end > 35 }, "\(events.map { ($0.kind, $0.start) })")
+    }
+}
