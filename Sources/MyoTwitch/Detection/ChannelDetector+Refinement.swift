@@ -40,7 +40,7 @@ extension ChannelDetector {
             current.motionEnergy = motion
             current.energySamples = b - a + 1
         }
-        measureMultiplet(from: lo, to: hi, limit: limit, bridge: bridge)
+        measureMultiplet(from: lo, to: hi, limit: limit)
         measureContrast(oldest: oldest)
         current.singleSample = OneSampleOutlier.isPresent(
             in: rawRing, mask: ringMask, around: current.peakIndex, span: max(8, envelopeLength * 2),
@@ -53,7 +53,7 @@ extension ChannelDetector {
     /// back at the noise level (below `limit`) for at least half of the time between the segment
     /// and the farthest of them. A unit firing again 20–110 ms later is silent in between; the
     /// interference pattern of a brief contraction never is, so its energy stays the burst's.
-    func measureMultiplet(from lo: Int, to hi: Int, limit: Double, bridge: Int) {
+    func measureMultiplet(from lo: Int, to hi: Int, limit: Double) {
         current.multipletEnergy = 0
         let strong = max(0.1 * peakEnergy, 25 * current.noiseLevel * current.noiseLevel)
         func side(_ start: Int, _ step: Int, _ bound: Int) -> Double {

@@ -62,13 +62,11 @@ extension EventClassifier {
         }
     }
 
-    /// The runs of a slow activation's profile at or above 30 % of its 90th percentile, in
-    /// samples, with the peak of each (the whole activation when its profile is too short).
+    /// The runs of a slow activation's profile at or above its `lowHoldLine`, in samples, with
+    /// the peak of each (the whole activation when its profile is too short or flat).
     private func runs(of slow: Segment) -> [(range: ClosedRange<Int>, peak: Int, amplitude: Double)] {
         let profile = slow.profile
-        guard profile.count >= 8 else { return [(slow.onset...slow.end, slow.peakIndex, slow.peakAmplitude)] }
-        let sorted = profile.sorted()
-        let line = 0.3 * sorted[(sorted.count * 9) / 10]
+        guard let line = slow.lowHoldLine else { return [(slow.onset...slow.end, slow.peakIndex, slow.peakAmplitude)] }
         // Profile value i is the slow envelope (a moving RMS over ~4 profile spacings) `step` × i
         // after the activation began, so it speaks for the window centred half an envelope earlier.
         let envelope = 4 * Double(max(1, profileSpacing))

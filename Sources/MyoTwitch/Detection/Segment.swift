@@ -54,11 +54,17 @@ struct Segment: Sendable, Equatable {
     /// a cramp holds near its plateau between its ramps; a person who contracts, relaxes to a low
     /// hold and contracts again spends most of the time far below the peaks.
     var lowHoldFraction: Double? {
+        guard let line = lowHoldLine else { return nil }
+        return Double(profile.lazy.filter { $0 < line }.count) / Double(profile.count)
+    }
+
+    /// The slow-envelope level below which the burst is in a low hold: 30 % of the profile's 90th
+    /// percentile (`nil` under 8 values or for a flat zero profile).
+    var lowHoldLine: Double? {
         guard profile.count >= 8 else { return nil }
         let sorted = profile.sorted()
         let high = sorted[(sorted.count * 9) / 10]
-        guard high > 0 else { return nil }
-        return Double(sorted.lazy.filter { $0 < 0.3 * high }.count) / Double(sorted.count)
+        return high > 0 ? 0.3 * high : nil
     }
 
     /// The lag-one autocorrelation of the profile (mean removed), or `nil` under 8 values: how

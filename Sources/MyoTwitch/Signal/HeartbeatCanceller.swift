@@ -67,9 +67,10 @@ struct HeartbeatCanceller: Sendable {
     private let blockLength: Int
     private var blockSum = 0.0, blockCount = 0
     private var recentHeights: [Double] = []
-    private var recentIntervals: [Int] = []
-    /// The last `heldRhythm` intervals between matching beats (gaps that `spansGap` bridged left out).
+    /// The last `heldRhythm` intervals between matching beats (gaps that `spansGap` bridged left
+    /// out); the rhythm of `fitsRhythm` is judged on the last `establishedBeats` of them.
     private var heldIntervals: [Int] = []
+    private var recentIntervals: ArraySlice<Int> { heldIntervals.suffix(Self.establishedBeats) }
     private var lastCandidate = Int.min / 2
     private var template: [Double]
     /// The template's QRS band, for matching.
@@ -145,7 +146,6 @@ struct HeartbeatCanceller: Sendable {
         candidateHeight = 0
         lastBeat = Int.min / 2
         lastCandidate = Int.min / 2
-        recentIntervals.removeAll()
         heldIntervals.removeAll()
         active.removeAll()
         pending.removeAll()
@@ -315,8 +315,6 @@ struct HeartbeatCanceller: Sendable {
         if best >= Self.subtractCorrelation {
             lastCandidate = r
             if !afterGap {
-                recentIntervals.append(interval)
-                if recentIntervals.count > Self.establishedBeats { recentIntervals.removeFirst() }
                 heldIntervals.append(interval)
                 if heldIntervals.count > Self.heldRhythm { heldIntervals.removeFirst() }
             }
@@ -328,7 +326,6 @@ struct HeartbeatCanceller: Sendable {
                 templateBeats = 0
                 misses = 0
                 lastCandidate = r
-                recentIntervals.removeAll()
                 heldIntervals.removeAll()
                 pending.removeAll()
                 pending.append((r, 0))
@@ -395,7 +392,7 @@ struct HeartbeatCanceller: Sendable {
         guard recentIntervals.count >= Self.establishedBeats - 1 else { return false }
         let sorted = recentIntervals.sorted()
         let median = Double(sorted[sorted.count / 2])
-        return (recentIntervals + [interval]).allSatisfy { abs(Double($0) - median) <= 0.25 * median }
+        return (Array(recentIntervals) + [interval]).allSatisfy { abs(Double($0) - median) <= 0.25 * median }
     }
 
     /// Pearson correlation of the high-passed window starting `pre` before `r`, `span` samples
