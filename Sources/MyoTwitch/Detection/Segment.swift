@@ -113,11 +113,14 @@ struct Segment: Sendable, Equatable {
         return false
     }
 
+    /// The pass-band energy the event adds over the noise (never below 0).
+    private var bandExcess: Double {
+        max(0, bandEnergy - Double(max(1, energySamples)) * noiseLevel * noiseLevel)
+    }
+
     func isMotionDominated(ratio: Double) -> Bool {
-        let samples = Double(max(1, energySamples))
-        let motionExcess = motionEnergy - samples * motionBaseline
-        let bandExcess = bandEnergy - samples * noiseLevel * noiseLevel
-        return motionExcess > ratio * max(bandExcess, 0)
+        let motionExcess = motionEnergy - Double(max(1, energySamples)) * motionBaseline
+        return motionExcess > ratio * bandExcess
     }
 
     /// Whether the limb's low-frequency motion during the event, all of it (not only its excess
@@ -129,9 +132,7 @@ struct Segment: Sendable, Equatable {
     /// even where the recording moved so much between events that the quiet motion baseline
     /// swallows the motion excess of `isMotionDominated`.
     func motionOutweighsVibration(ratio: Double) -> Bool {
-        let samples = Double(max(1, energySamples))
-        let bandExcess = bandEnergy - samples * noiseLevel * noiseLevel
-        return motionEnergy > ratio * max(bandExcess, 0)
+        motionEnergy > ratio * bandExcess
     }
 }
 
