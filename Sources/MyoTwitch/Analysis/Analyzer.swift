@@ -223,7 +223,7 @@ public final class Analyzer {
             }
             let removed = beatCancellers[c].takeRemovedSpans()
             heartbeat[c].noteRemoved(removed)
-            detectors[c].excludeFromTail(removed.map(\.span))
+            detectors[c].noteSubtractedSpans(removed.map(\.span))
             out.removeLast(count - produced)
             return out
         }

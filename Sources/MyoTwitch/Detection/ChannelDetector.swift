@@ -33,11 +33,16 @@ final class ChannelDetector {
     /// The measured upper tail of the quiet envelope: the false-alarm levels of this channel's
     /// own noise (`NoiseTail`).
     @exclusivity(unchecked) var tail: NoiseTail
-    /// Sample spans the noise tail does not learn from: the QRS complexes `HeartbeatCanceller`
-    /// subtracted. What the subtraction leaves there is judged by `HeartbeatGate`; learnt as
-    /// noise, the residues (on emgGO 5–18× the noise, 70 times a minute) lifted the false-alarm
-    /// level above faint potentials between the beats. Oldest first.
-    @exclusivity(unchecked) var tailExclusions: [ClosedRange<Int>] = []
+    /// The sample spans of the QRS complexes `HeartbeatCanceller` subtracted, oldest first. What
+    /// the subtraction leaves there (its residue) is judged by `HeartbeatGate`, and is neither
+    /// noise nor activity: the noise tail does not learn from it (learnt as noise, the residues —
+    /// on emgGO 5–18× the noise, 70 times a minute — lifted the false-alarm level above faint
+    /// potentials between the beats), and a segment is not stretched over it to a potential
+    /// beside the beat (`trimSubtractedBeat`).
+    @exclusivity(unchecked) var subtractedSpans: [ClosedRange<Int>] = []
+    /// Whether a segment that begins or ends on a subtracted span is cut to what lies beside it
+    /// (`trimSubtractedBeat`); off only in tests, to show the rule acts.
+    var trimsSubtractedBeats = true
     /// Scratch for the context windows of `measureContrast` (kept to avoid an allocation each).
     @exclusivity(unchecked) var contextWindows: [Double] = []
     let levelDecimation: Int
@@ -78,7 +83,7 @@ final class ChannelDetector {
     let mergeGap: Int, groupGap: Int, sustainedGap: Int, sustainedLength: Int
     /// `profile.slowRestartGapSeconds` in samples (0: none).
     let slowRestartGap: Int
-    private let maxTwitchLength: Int
+    let maxTwitchLength: Int
     // The slow burst detector: moving RMS over `burstLength` samples with its own quiet level.
     let burstLength: Int
     let minBurstLength: Int
@@ -327,23 +332,6 @@ final class ChannelDetector {
         return (high, min(high, median + profile.lowThreshold * spread), median)
     }
 
-    /// Takes spans the noise tail must not learn from (in order; known before their samples come).
-    func excludeFromTail(_ spans: [ClosedRange<Int>]) {
-        tailExclusions += spans
-    }
-
-    /// Whether the envelope at `n` (the mean over the `envelopeLength` samples up to `n`) covers
-    /// an excluded span; spans wholly past are dropped.
-    @inline(__always)
-    func isTailExcluded(_ n: Int) -> Bool {
-        guard !tailExclusions.isEmpty else { return false }
-        var drop = 0
-        while drop < tailExclusions.count && tailExclusions[drop].upperBound + envelopeLength < n { drop += 1 }
-        if drop > 0 { tailExclusions.removeFirst(drop) }
-        guard let first = tailExclusions.first else { return false }
-        return n >= first.lowerBound && n <= first.upperBound + envelopeLength
-    }
-
     /// The strict high threshold (outside episodes), envelope units.
     var strictThreshold: Double {
         let median = level.median
@@ -429,6 +417,7 @@ final class ChannelDetector {
 
     private func finishSegment(finished: inout [SegmentGroup]) {
         phase = .idle
+        trimSubtractedBeat()
         current.peakAmplitude = max(0, peakEnergy).squareRoot()
         if current.length <= maxTwitchLength + envelopeLength {
             refineShortSegment()

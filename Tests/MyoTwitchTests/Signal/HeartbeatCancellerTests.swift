@@ -139,7 +139,7 @@ import Testing
     }
 
     /// End to end with ECG, the analyzer's events do not depend on the block size: the spans the
-    /// canceller subtracted reach the detector's noise tail (`excludeFromTail`) before the samples
+    /// canceller subtracted reach the detector's noise tail (`noteSubtractedSpans`) before the samples
     /// they cover, however the input is cut.
     @Test(arguments: [333, 1000, 65_536])
     func analyzerWithECGIgnoresChunking(blockSize: Int) {
