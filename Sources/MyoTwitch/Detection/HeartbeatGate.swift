@@ -48,9 +48,7 @@ struct HeartbeatGate {
     /// ones, one a twitch disturbed) is still known for a beat.
     mutating func noteRemoved(_ beats: [HeartbeatCanceller.RemovedBeat]) {
         removed += beats
-        for beat in beats {
-            addBeat((beat.span.lowerBound + beat.span.upperBound) / 2, snr: nil)
-        }
+        for beat in beats { addBeat(beat.peak, snr: nil) }
     }
 
     /// Whether the residual of `beat` is no more than the subtraction leaves on any beat (the
@@ -79,15 +77,21 @@ struct HeartbeatGate {
         var result = c
         if c.kind == .twitch, let rhythm = rhythm(before: c.peakIndex), let last = beats.last(where: { $0.peak < c.peakIndex }) {
             let elapsed = Double(c.peakIndex - last.peak)
-            let onBeat = [1.0, 2.0].contains { abs(elapsed - $0 * rhythm.interval) <= tolerance * rhythm.interval }
+            let reach = tolerance * rhythm.interval
+            // The beats the rhythm predicts one and two intervals after the last, that this spike
+            // is close enough to be.
+            let predicted = [1.0, 2.0].filter { abs(elapsed - $0 * rhythm.interval) <= reach }
+                .map { Double(last.peak) + $0 * rhythm.interval }
             let beatSized = rhythm.snr.map { c.snr >= 0.5 * $0 && c.snr <= 2 * $0 } ?? true
-            // Where the canceller subtracted the beat the rhythm puts here, this spike is not that
+            // Where the canceller subtracted the beat the rhythm predicts, this spike is not that
             // beat (what the subtraction left is judged above): a potential beside a beat. On the
-            // real-world simulation this rule took 41 twitches of SNR 5-27 for beats.
-            let subtractedHere = beats.contains {
-                $0.snr == nil && abs(Double($0.peak - c.peakIndex)) <= tolerance * rhythm.interval
+            // real-world simulation this rule took 41 twitches of SNR 5-27 for beats. The
+            // subtracted beat is looked for around the predicted time, not around the spike: a
+            // potential 90 ms before a beat is on the rhythm's tolerance, its beat 90 ms further.
+            let subtractedThere = predicted.contains { time in
+                beats.contains { $0.snr == nil && abs(Double($0.peak) - time) <= reach }
             }
-            if onBeat && beatSized && !subtractedHere {
+            if !predicted.isEmpty && beatSized && !subtractedThere {
                 result.kind = .artifact
                 result.reason = "heartbeat"
             }

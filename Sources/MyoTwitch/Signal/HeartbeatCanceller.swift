@@ -92,6 +92,8 @@ struct HeartbeatCanceller: Sendable {
     struct RemovedBeat: Sendable, Equatable {
         var span: ClosedRange<Int>
         var residue: Double
+        /// The R wave (sample index, aligned to the template).
+        var peak: Int
     }
     /// The beats subtracted since `takeRemovedSpans`.
     private var removedSpans: [RemovedBeat] = []
@@ -353,7 +355,8 @@ struct HeartbeatCanceller: Sendable {
         subtractedBeats += 1
         let removed = (r + bestLag - spanBefore)...(r + bestLag + spanAfter)
         removedSpans.append(RemovedBeat(span: removed,
-                                        residue: residueEnergy(r: r, shift: shift, gain: gain, over: removed)))
+                                        residue: residueEnergy(r: r, shift: shift, gain: gain, over: removed),
+                                        peak: r + bestLag))
     }
 
     /// The interval since the last matching beat, halved when one beat between went unmatched

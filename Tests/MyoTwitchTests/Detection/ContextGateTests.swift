@@ -74,7 +74,7 @@ import Testing
     @Test(arguments: [(peak: 10_030, kind: EventKind.artifact), (peak: 10_400, kind: .twitch)])
     func residueOfASubtractedBeat(peak: Int, kind: EventKind) {
         var gate = HeartbeatGate(sampleRate: 1000)
-        gate.noteRemoved([.init(span: 9_940...10_080, residue: 1)])
+        gate.noteRemoved([.init(span: 9_940...10_080, residue: 1, peak: 10_000)])
         let c = ContextGateTests.candidate(.twitch, peak - 10, peak + 10)
         let judged = gate.take(c)
         #expect(judged.kind == kind)
@@ -87,24 +87,38 @@ import Testing
     func subtractedBeatsKeepTheRhythm(offset: Int, kind: EventKind) {
         var gate = HeartbeatGate(sampleRate: 1000)
         // Beats every 800 samples, R waves at 1 000 + 800 k, spans of ±60/80 samples.
-        gate.noteRemoved((0..<12).map { k in .init(span: (1_000 + 800 * k - 60)...(1_000 + 800 * k + 80), residue: 1) })
+        gate.noteRemoved((0..<12).map { k in .init(span: (1_000 + 800 * k - 60)...(1_000 + 800 * k + 80), residue: 1, peak: 1_000 + 800 * k) })
         let peak = 1_000 + 800 * 12 + offset + 10
         let judged = gate.take(ContextGateTests.candidate(.twitch, peak - 10, peak + 10))
         #expect(judged.kind == kind)
     }
 
+    /// The subtracted beat that keeps a spike from being an unsubtracted one is looked for where the
+    /// rhythm predicts a beat, not around the spike: a beat 50 ms late (heart-rate variability) and
+    /// a potential 90 ms before the predicted time are 140 ms apart, yet the beat is the one the
+    /// rhythm put there, and the potential a twitch.
+    @Test func subtractedBeatIsLookedForWhereTheRhythmPutsIt() {
+        var gate = HeartbeatGate(sampleRate: 1000)
+        let rs = (0..<16).map { 1_000 + 800 * $0 } + [1_000 + 800 * 16 + 50]
+        gate.noteRemoved(rs.map { r in .init(span: (r - 60)...(r + 80), residue: 1, peak: r) })
+        let peak = 1_000 + 800 * 16 - 90
+        #expect(gate.take(ContextGateTests.candidate(.twitch, peak - 10, peak + 10)).kind == .twitch)
+    }
+
     /// A spike in a subtracted beat's span is the residual when the residual there is no larger
     /// than `residueFactor` × the median of the beats before; larger, a potential on the beat.
     /// Where the canceller subtracted the beat the rhythm predicts, a spike beside it (outside its
-    /// span) is no unsubtracted beat.
+    /// span) is no unsubtracted beat — also 95 ms before it, at the edge of the rhythm's tolerance
+    /// (0.12 × 800), where the beat is as far again from the spike.
     @Test(arguments: [(residue: 2.0, offset: 10, kind: EventKind.artifact), (residue: 10.0, offset: 10, kind: .twitch),
-                      (residue: 1.0, offset: -70, kind: .twitch)])
+                      (residue: 1.0, offset: -70, kind: .twitch), (residue: 1.0, offset: -95, kind: .twitch)])
     func residueMustBeTheBeatsOwn(residue: Double, offset: Int, kind: EventKind) {
         var gate = HeartbeatGate(sampleRate: 1000)
         var beats: [HeartbeatCanceller.RemovedBeat] = (0..<16).map { k in
-            .init(span: (1_000 + 800 * k - 60)...(1_000 + 800 * k + 80), residue: 1)
+            .init(span: (1_000 + 800 * k - 60)...(1_000 + 800 * k + 80), residue: 1, peak: 1_000 + 800 * k)
         }
-        beats.append(.init(span: (1_000 + 800 * 16 - 60)...(1_000 + 800 * 16 + 80), residue: residue))
+        beats.append(.init(span: (1_000 + 800 * 16 - 60)...(1_000 + 800 * 16 + 80), residue: residue,
+                           peak: 1_000 + 800 * 16))
         gate.noteRemoved(beats)
         let peak = 1_000 + 800 * 16 + offset
         let judged = gate.take(ContextGateTests.candidate(.twitch, peak - 10, peak + 10))
