@@ -19,7 +19,9 @@ import Foundation
 /// template) is compared with the template: once `establishedBeats` beats agree (correlation ≥
 /// `learnCorrelation`, at intervals within ±25 % of each other), a candidate whose QRS part
 /// correlates ≥ `subtractCorrelation` with the template, at a sub-sample alignment, is subtracted
-/// with its own least-squares gain. Anything else — a twitch, a movement, noise — is passed
+/// with its own least-squares gain. A candidate that does not match is looked for again by
+/// shape within ±30 ms where the rhythm expects a beat (`realign`: a potential on the beat can be
+/// the largest value). Anything else — a twitch, a movement, noise — is passed
 /// unchanged: a recording without ECG comes out bit for bit as it went in.
 ///
 /// The output lags the input by `delay` samples (the window before an R wave must still be held
@@ -47,6 +49,12 @@ struct HeartbeatCanceller: Sendable {
     let pre: Int, post: Int, confirm: Int, refractory: Int, delay: Int
     /// Largest alignment shift searched, samples (±3 ms).
     let maxLag: Int
+    /// How far, samples (±30 ms), the R wave is looked for by shape when the candidate — the
+    /// largest QRS-band value — does not match (`realign`).
+    let searchLag: Int
+    /// Seconds of that search: the QRS complex's half-width. A potential on a beat can make its S
+    /// wave, or one of its own phases, the largest value; the R wave is then within a QRS of it.
+    static let searchSeconds = 0.03
     private let mask: Int
     private var raw: [Double]
     private var high: [Double]
@@ -60,6 +68,12 @@ struct HeartbeatCanceller: Sendable {
     /// Samples given out so far.
     private(set) var given = 0
     private var candidate = -1, candidateHeight = 0.0
+    /// A candidate that did not match the template, waiting for the samples `realign` needs (it
+    /// is concluded before any later candidate: those wait out the refractory period).
+    private var deferred: Int? = nil
+    /// Whether a candidate that does not match is looked for again by shape (`realign`); off
+    /// only in tests, to show the rule acts.
+    var realigns = true
     private var lastBeat = Int.min / 2
     /// The QRS band's quiet level: RMS per `blockLength` samples, from the lower tail of the last
     /// 5 s (`RobustLevel`, which the beats themselves do not lift).
@@ -92,7 +106,8 @@ struct HeartbeatCanceller: Sendable {
     struct RemovedBeat: Sendable, Equatable {
         var span: ClosedRange<Int>
         var residue: Double
-        /// The R wave (sample index, aligned to the template).
+        /// The beat's time: its QRS band's peak (sample index, aligned to the template), a few
+        /// milliseconds after the R wave (the band's delay).
         var peak: Int
     }
     /// The beats subtracted since `takeRemovedSpans`.
@@ -108,7 +123,10 @@ struct HeartbeatCanceller: Sendable {
         confirm = max(2, Int((Self.confirmSeconds * sampleRate).rounded()))
         refractory = max(confirm + 1, Int((Self.refractorySeconds * sampleRate).rounded()))
         maxLag = max(1, Int((0.003 * sampleRate).rounded()))
-        delay = pre + confirm + 2 * maxLag + 2
+        searchLag = max(maxLag, Int((Self.searchSeconds * sampleRate).rounded()))
+        // The window of a beat found up to `searchLag` before its candidate must still be held
+        // when the candidate is judged, `searchLag` after its confirmation.
+        delay = pre + confirm + 2 * searchLag + maxLag + 2
         var length = 1
         while length < pre + post + delay + 2 * maxLag + 8 { length *= 2 }
         mask = length - 1
@@ -214,6 +232,10 @@ struct HeartbeatCanceller: Sendable {
             candidateHeight = a
         }
         // Judged once the window after it (and room for the alignment shift) has come.
+        if let r = deferred, n - r >= confirm + searchLag {
+            deferred = nil
+            conclude(r, realigning: true)
+        }
         if candidate >= 0 && n - candidate >= confirm + maxLag {
             judge(candidate, height: candidateHeight)
             candidate = -1
@@ -297,20 +319,37 @@ struct HeartbeatCanceller: Sendable {
             pending.append((r, 0))
             return
         }
+        conclude(r, realigning: false)
+    }
+
+    /// Matches a candidate R wave that passed the height checks with the template, and
+    /// subtracts it when it is a beat on the rhythm. A candidate that does not match, once the
+    /// template is established, is concluded `searchLag` later (`realigning`), when the window
+    /// around it has come for `realign`.
+    private mutating func conclude(_ r: Int, realigning: Bool) {
         // Align the QRS part (the window up to the confirmation) with the template.
         let span = pre + confirm
-        var best = -2.0, bestLag = 0
-        var scores = [Double](repeating: -2, count: 2 * maxLag + 1)
-        for lag in -maxLag...maxLag {
-            let c = correlation(r: r + lag, span: span)
-            scores[lag + maxLag] = c
-            if c > best { best = c; bestLag = lag }
+        var r = r
+        var (best, bestLag, scores) = align(r, span: span)
+        // Found by its shape rather than its size: not learnt (whatever moved the largest value
+        // is on this beat and would enter the template).
+        var realigned = false
+        if best < Self.subtractCorrelation && templateBeats >= Self.establishedBeats && realigns {
+            guard realigning else { deferred = r; return }
+            // Only where the rhythm expects the beat: a window that matches elsewhere (beside a
+            // twitch between beats) would put a false interval into the rhythm.
+            if let better = realign(r, span: span), !spansGap(better - lastCandidate),
+               fitsRhythm(rhythmInterval(better - lastCandidate)) {
+                r = better
+                (best, bestLag, scores) = align(r, span: span)
+                realigned = true
+            }
         }
         // The rhythm is that of the beats matching the template, not of every candidate.
         let interval = rhythmInterval(r - lastCandidate)
         let afterGap = spansGap(r - lastCandidate)
         let onRhythm = best >= Self.subtractCorrelation && !afterGap && fitsRhythm(interval)
-        if best >= Self.learnCorrelation {
+        if best >= Self.learnCorrelation && !realigned {
             misses = 0
             pending.append((r, bestLag))
         }
@@ -357,6 +396,33 @@ struct HeartbeatCanceller: Sendable {
         removedSpans.append(RemovedBeat(span: removed,
                                         residue: residueEnergy(r: r, shift: shift, gain: gain, over: removed),
                                         peak: r + bestLag))
+    }
+
+    /// The best of the correlations with the template within ±`maxLag` of `r`: value, lag and all
+    /// of them (for the sub-sample shift).
+    private func align(_ r: Int, span: Int) -> (Double, Int, [Double]) {
+        var best = -2.0, bestLag = 0
+        var scores = [Double](repeating: -2, count: 2 * maxLag + 1)
+        for lag in -maxLag...maxLag {
+            let c = correlation(r: r + lag, span: span)
+            scores[lag + maxLag] = c
+            if c > best { best = c; bestLag = lag }
+        }
+        return (best, bestLag, scores)
+    }
+
+    /// Where within ±`searchLag` of a candidate that does not match the template a window does
+    /// (correlation ≥ `subtractCorrelation`, the best of them), or nil. On the emgGO background
+    /// with potentials injected, six beats with a potential on them were left whole (and the
+    /// potential lost with the beat as `low-frequency-power`): their candidates correlated at
+    /// −0.6, the largest value having been the S wave or the potential's own negative phase.
+    private func realign(_ r: Int, span: Int) -> Int? {
+        var best = Self.subtractCorrelation, found: Int? = nil
+        for lag in -searchLag...searchLag where abs(lag) > maxLag {
+            let c = correlation(r: r + lag, span: span)
+            if c >= best { best = c; found = r + lag }
+        }
+        return found
     }
 
     /// The interval since the last matching beat, halved when one beat between went unmatched
