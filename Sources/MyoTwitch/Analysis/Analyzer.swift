@@ -170,12 +170,19 @@ public final class Analyzer {
         if layout.sensor == .emg && count > 0 {
             (mainsHz, notchFrequencies) = MainsAnalysis.find(in: warmup, sampleRate: sampleRate)
         }
+        // ECG beats of the first seconds, per column (nil: none, or not cancelled).
+        let warmupBeats: [[ClosedRange<Int>]?] = layout.sensor == .emg && options.cancelsHeartbeats && count > 0
+            ? warmup.map { HeartbeatCanceller.heartbeats(in: $0, sampleRate: sampleRate) }
+            : Array(repeating: nil, count: warmup.count)
         for columns in channelColumns {
             let detector = ChannelDetector(
                 profile: profile, sampleRate: sampleRate, columnCount: columns.count,
                 notchFrequencies: notchFrequencies, collectTrace: options.collectTraces,
                 traceBinSeconds: options.traceBinSeconds)
-            if count > 0 { detector.seedLevel(columns: columns.map { warmup[$0] }) }
+            if count > 0 {
+                detector.seedLevel(columns: columns.map { warmup[$0] },
+                                   excluding: columns.flatMap { warmupBeats[$0] ?? [] }.sorted { $0.lowerBound < $1.lowerBound })
+            }
             detectors.append(detector)
             classifiers.append(EventClassifier(profile: profile, sensor: layout.sensor,
                                                sampleRate: sampleRate, settings: settings,
@@ -191,7 +198,7 @@ public final class Analyzer {
             for detector in detectors { detector.keepsBandSignal = true }
         }
         if layout.sensor == .emg && options.cancelsHeartbeats && count > 0 {
-            let showsECG = warmup.map { HeartbeatCanceller.showsHeartbeats(in: $0, sampleRate: sampleRate) }
+            let showsECG = warmupBeats.map { $0 != nil }
             if showsECG.contains(true) {
                 beatCancellers = showsECG.map { HeartbeatCanceller(sampleRate: sampleRate, delaysOnly: !$0) }
             }

@@ -18,7 +18,12 @@ extension ChannelDetector {
     /// for quiet and entered the history, and the first 13 of 30 contractions (53 s) went
     /// unreported. Blocks are judged against the quietest of them, so a warm-up that is 80 %
     /// activity still seeds from its pauses; one that is all activity seeds from all of it, as before.
-    func seedLevel(columns: [[Double]]) {
+    ///
+    /// `beats` (QRS spans, in order) are left out too: the canceller subtracts none of the first
+    /// beats (it has no template yet), and seeded from them the noise tail sat high for the
+    /// 20 s its history takes to renew (synthetic ECG: no potential of 10 × the noise found in the
+    /// first 23 s).
+    func seedLevel(columns: [[Double]], excluding beats: [ClosedRange<Int>] = []) {
         guard let count = columns.first?.count, count > 0 else { return }
         var probe = conditioner
         probe.prime(with: columns.map { $0[0] })
@@ -28,10 +33,12 @@ extension ChannelDetector {
                           motionEnergy: motionEnergy, scratch: scratch)
         }
         let quiet = quietBlocks(count: count)
-        var sum = 0.0, values: [Double] = []
+        var sum = 0.0, values: [Double] = [], nextBeat = 0
         for i in 0..<count {
             sum += bandEnergy[i] - (i >= envelopeLength ? bandEnergy[i - envelopeLength] : 0)
-            if i >= settleLength && i % levelDecimation == 0 && quiet(i - envelopeLength + 1, i) {
+            while nextBeat < beats.count && beats[nextBeat].upperBound < i - envelopeLength + 1 { nextBeat += 1 }
+            let onBeat = nextBeat < beats.count && beats[nextBeat].lowerBound <= i
+            if i >= settleLength && i % levelDecimation == 0 && quiet(i - envelopeLength + 1, i) && !onBeat {
                 values.append(max(0, sum / Double(envelopeLength)).squareRoot())
             }
         }

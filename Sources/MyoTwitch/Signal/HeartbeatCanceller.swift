@@ -71,6 +71,11 @@ struct HeartbeatCanceller: Sendable {
     /// A candidate that did not match the template, waiting for the samples `realign` needs (it
     /// is concluded before any later candidate: those wait out the refractory period).
     private var deferred: Int? = nil
+    /// Whether every beat seen is kept in `beatsSeen` (the start-up probe of `heartbeats(in:)`).
+    private var recordsBeats = false
+    /// The beats seen, matching the template or starting it (their QRS band's peaks), when
+    /// `recordsBeats`.
+    private(set) var beatsSeen: [Int] = []
     /// Whether a candidate that does not match is looked for again by shape (`realign`); off
     /// only in tests, to show the rule acts.
     var realigns = true
@@ -185,21 +190,29 @@ struct HeartbeatCanceller: Sendable {
         return written
     }
 
-    /// Whether `samples` (the first seconds of a column) show an ECG: at least three R waves
-    /// above the height floor that agree in shape (the template has learnt three: the first and
-    /// two matching it at correlation ≥ `learnCorrelation`; a burst's peaks clear the floor too,
-    /// but never match). Columns without one are not filtered for it (it costs a fifth of
-    /// an 8-channel analysis): ECG is a matter of where the electrodes sit, which does not change.
-    static func showsHeartbeats(in samples: [Double], sampleRate: Double) -> Bool {
-        guard let first = samples.first else { return false }
+    /// The QRS spans of the beats in `samples` (the first seconds of a column), or nil when they
+    /// show no ECG. An ECG is at least three R waves above the height floor that agree in shape
+    /// (the template has learnt three: the first and two matching it at correlation ≥
+    /// `learnCorrelation`; a burst's peaks clear the floor too, but never match). Columns without
+    /// one are not filtered for it (it costs a fifth of an 8-channel analysis): ECG is a matter
+    /// of where the electrodes sit, which does not change. The spans are every beat seen,
+    /// subtracted or not (the first ones never are): the detector's quiet level is seeded
+    /// without them.
+    static func heartbeats(in samples: [Double], sampleRate: Double) -> [ClosedRange<Int>]? {
+        guard let first = samples.first else { return nil }
         var probe = HeartbeatCanceller(sampleRate: sampleRate)
+        probe.recordsBeats = true
         probe.restart(first: first)
         var sink = [Double](repeating: 0, count: samples.count)
         _ = samples.withUnsafeBufferPointer { input in
             sink.withUnsafeMutableBufferPointer { probe.process(input.baseAddress!, count: samples.count, into: $0.baseAddress!) }
         }
-        return probe.templateBeats >= 3
+        guard probe.templateBeats >= 3 else { return nil }
+        return probe.beatsSeen.map(probe.qrsSpan(around:))
     }
+
+    /// The QRS span around a beat's time (its QRS band's peak): what `RemovedBeat.span` covers.
+    func qrsSpan(around peak: Int) -> ClosedRange<Int> { (peak - spanBefore)...(peak + spanAfter) }
 
     /// Hands back the samples still held (end of input or a gap).
     mutating func finish(into output: UnsafeMutablePointer<Double>) -> Int {
@@ -317,6 +330,7 @@ struct HeartbeatCanceller: Sendable {
         if templateBeats == 0 {
             lastCandidate = r
             pending.append((r, 0))
+            if recordsBeats { beatsSeen.append(r) }
             return
         }
         conclude(r, realigning: false)
@@ -355,6 +369,7 @@ struct HeartbeatCanceller: Sendable {
         }
         if best >= Self.subtractCorrelation {
             lastCandidate = r
+            if recordsBeats { beatsSeen.append(r + bestLag) }
             if !afterGap {
                 heldIntervals.append(interval)
                 if heldIntervals.count > Self.heldRhythm { heldIntervals.removeFirst() }
@@ -392,7 +407,7 @@ struct HeartbeatCanceller: Sendable {
         let gain = den > 0 ? max(0.5, min(2, num / den)) : 1
         active.append((r, shift, gain))
         subtractedBeats += 1
-        let removed = (r + bestLag - spanBefore)...(r + bestLag + spanAfter)
+        let removed = qrsSpan(around: r + bestLag)
         removedSpans.append(RemovedBeat(span: removed,
                                         residue: residueEnergy(r: r, shift: shift, gain: gain, over: removed),
                                         peak: r + bestLag))
