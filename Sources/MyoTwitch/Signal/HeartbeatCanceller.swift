@@ -55,12 +55,12 @@ struct HeartbeatCanceller: Sendable {
     /// Seconds of that search: the QRS complex's half-width. A potential on a beat can make its S
     /// wave, or one of its own phases, the largest value; the R wave is then within a QRS of it.
     static let searchSeconds = 0.03
-    private let mask: Int
+    let mask: Int
     private var raw: [Double]
     private var high: [Double]
     /// The QRS band (8–30 Hz), on which beats are found, aligned and compared: on the wider
     /// band any two smooth windows (drift, 1/f noise) correlate.
-    private var qrs: [Double]
+    private(set) var qrs: [Double]
     private var qrsHigh: Biquad, qrsLow: Biquad, baseline: Biquad
     private let qrsFilters: (Biquad, Biquad, Biquad)
     /// Samples taken so far (the index of the next one).
@@ -88,12 +88,12 @@ struct HeartbeatCanceller: Sendable {
     private var recentHeights: [Double] = []
     /// The last `heldRhythm` intervals between matching beats (gaps that `spansGap` bridged left
     /// out); the rhythm of `fitsRhythm` is judged on the last `establishedBeats` of them.
-    private var heldIntervals: [Int] = []
-    private var recentIntervals: ArraySlice<Int> { heldIntervals.suffix(Self.establishedBeats) }
+    private(set) var heldIntervals: [Int] = []
+    var recentIntervals: ArraySlice<Int> { heldIntervals.suffix(Self.establishedBeats) }
     private var lastCandidate = Int.min / 2
     private var template: [Double]
     /// The template's QRS band, for matching.
-    private var qrsTemplate: [Double]
+    private(set) var qrsTemplate: [Double]
     private(set) var templateBeats = 0
     private var misses = 0
     /// Beats being subtracted: R index, sub-sample shift, gain.
@@ -244,11 +244,12 @@ struct HeartbeatCanceller: Sendable {
             candidate = n
             candidateHeight = a
         }
-        // Judged once the window after it (and room for the alignment shift) has come.
+        // A candidate that did not match, once the window `realign` searches has come.
         if let r = deferred, n - r >= confirm + searchLag {
             deferred = nil
             conclude(r, realigning: true)
         }
+        // Judged once the window after it (and room for the alignment shift) has come.
         if candidate >= 0 && n - candidate >= confirm + maxLag {
             judge(candidate, height: candidateHeight)
             candidate = -1
@@ -411,86 +412,6 @@ struct HeartbeatCanceller: Sendable {
         removedSpans.append(RemovedBeat(span: removed,
                                         residue: residueEnergy(r: r, shift: shift, gain: gain, over: removed),
                                         peak: r + bestLag))
-    }
-
-    /// The best of the correlations with the template within ±`maxLag` of `r`: value, lag and all
-    /// of them (for the sub-sample shift).
-    private func align(_ r: Int, span: Int) -> (Double, Int, [Double]) {
-        var best = -2.0, bestLag = 0
-        var scores = [Double](repeating: -2, count: 2 * maxLag + 1)
-        for lag in -maxLag...maxLag {
-            let c = correlation(r: r + lag, span: span)
-            scores[lag + maxLag] = c
-            if c > best { best = c; bestLag = lag }
-        }
-        return (best, bestLag, scores)
-    }
-
-    /// Where within ±`searchLag` of a candidate that does not match the template a window does
-    /// (correlation ≥ `subtractCorrelation`, the best of them), or nil. On the emgGO background
-    /// with potentials injected, six beats with a potential on them were left whole (and the
-    /// potential lost with the beat as `low-frequency-power`): their candidates correlated at
-    /// −0.6, the largest value having been the S wave or the potential's own negative phase.
-    private func realign(_ r: Int, span: Int) -> Int? {
-        var best = Self.subtractCorrelation, found: Int? = nil
-        for lag in -searchLag...searchLag where abs(lag) > maxLag {
-            let c = correlation(r: r + lag, span: span)
-            if c >= best { best = c; found = r + lag }
-        }
-        return found
-    }
-
-    /// The interval since the last matching beat, halved when one beat between went unmatched
-    /// (a twitch on it, a movement), so that one miss does not break the rhythm.
-    private func rhythmInterval(_ interval: Int) -> Int {
-        guard recentIntervals.count >= Self.establishedBeats - 1 else { return interval }
-        let sorted = recentIntervals.sorted()
-        let median = Double(sorted[sorted.count / 2])
-        return Double(interval) > 1.5 * median && Double(interval) < 2.5 * median ? interval / 2 : interval
-    }
-
-    /// Whether `interval` since the last matching beat spans several beats of a rhythm held
-    /// long (a contraction hid those between): more than 2.5 of the last `heldIntervals`
-    /// intervals, which all agree within ±25 %. The beat after such a gap is not subtracted
-    /// (nothing confirms its timing) but the gap does not join the rhythm either, so the next
-    /// beat is judged by the beats before it: when every gap joined it, the three or four beats
-    /// after each contraction of the emgGO tibialis went unsubtracted (78 beats at rest) while
-    /// the gap stayed among the last four intervals. Eight agreeing intervals, not four: the
-    /// irregular firing of one unit, whose potentials share a shape, can give four similar
-    /// intervals by chance now and then, eight next to never (a third of its intervals fall
-    /// within ±25 % of their median: 0.33⁸ ≈ 1e-4).
-    private func spansGap(_ interval: Int) -> Bool {
-        guard heldIntervals.count >= Self.heldRhythm else { return false }
-        let sorted = heldIntervals.sorted()
-        let median = Double(sorted[sorted.count / 2])
-        guard Double(interval) >= 2.5 * median else { return false }
-        return heldIntervals.allSatisfy { abs(Double($0) - median) <= 0.25 * median }
-    }
-
-    /// Intervals of a rhythm that bridges gaps (`spansGap`).
-    static let heldRhythm = 8
-
-    /// Whether the intervals between the last matching beats agree within ±25 % (a heart
-    /// rhythm), and `interval` since the last one with them.
-    private func fitsRhythm(_ interval: Int) -> Bool {
-        guard recentIntervals.count >= Self.establishedBeats - 1 else { return false }
-        let sorted = recentIntervals.sorted()
-        let median = Double(sorted[sorted.count / 2])
-        return (Array(recentIntervals) + [interval]).allSatisfy { abs(Double($0) - median) <= 0.25 * median }
-    }
-
-    /// Pearson correlation of the high-passed window starting `pre` before `r`, `span` samples
-    /// long, with the template's first `span` values.
-    private func correlation(r: Int, span: Int) -> Double {
-        var sx = 0.0, sy = 0.0, sxx = 0.0, syy = 0.0, sxy = 0.0
-        for k in 0..<span {
-            let x = qrs[(r - pre + k) & mask], y = qrsTemplate[k]
-            sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y
-        }
-        let n = Double(span)
-        let vx = sxx - sx * sx / n, vy = syy - sy * sy / n
-        guard vx > 0, vy > 0 else { return 0 }
-        return (sxy - sx * sy / n) / (vx * vy).squareRoot()
     }
 
     /// Adds the whole window of the beat at `r` (shifted by `lag`) to the template.
