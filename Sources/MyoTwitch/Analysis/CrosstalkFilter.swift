@@ -61,8 +61,7 @@ struct CrosstalkFilter {
         for item in ready where !isCrosstalk(item, among: everyone, correlation: correlation, canceller: canceller) {
             var item = item
             if isCoContraction(item, among: everyone, correlation: correlation, canceller: canceller) {
-                item.candidate.kind = .activity
-                item.candidate.reason = "co-contraction"
+                item.candidate.note(.coContraction)
             }
             released.append(item)
         }

@@ -34,8 +34,10 @@
 ///    cramp recruits many units firing fast, far above a weak postural hold;
 /// 7. EMG without a cramp's spectral shift (`hasCrampSpectrum`) → `activity`
 ///    (`sustained-contraction`): being long and not rhythmic is no evidence of a cramp;
-/// 8. otherwise → `cramp` (`sustained`). (Across channels, `CrosstalkFilter` then makes a cramp
-///    that other muscles hold with a `co-contraction`.)
+/// 8. otherwise → `cramp` (`sustained`).
+/// The context rules (heartbeat, recruitment, repeated contractions, co-contraction) follow in
+/// `KindDecision`, the one place that turns this verdict and the context gates' findings into the
+/// event's kind.
 /// On an accelerometer, a group judged by 5 whose spikes are all short and come at irregular
 /// intervals is a train of twitches whose rings merged in the slow envelope (no rhythm, no gross
 /// movement): its spikes are judged one by one; at regular intervals it is steps
@@ -54,8 +56,11 @@ struct EventClassifier {
 
     /// An event in sample indices, before times are assigned.
     struct Candidate: Sendable {
-        var kind: EventKind
-        var reason: String
+        /// The classifier's verdict on the event's own signal.
+        let signalKind: EventKind
+        let signalReason: String
+        /// What the context gates found about it (`ContextFindings`).
+        private(set) var findings: ContextFindings = []
         var onset: Int
         var end: Int
         var peakIndex: Int
@@ -68,6 +73,30 @@ struct EventClassifier {
         var groupSpan: ClosedRange<Int>? = nil
         /// The span context gates judge nearby spikes against.
         var contextSpan: ClosedRange<Int> { groupSpan ?? onset...max(onset, end) }
+
+        init(kind: EventKind, reason: String, onset: Int, end: Int, peakIndex: Int,
+             peakAmplitude: Double, snr: Double, spectrum: SpectralFeatures? = nil,
+             groupSpan: ClosedRange<Int>? = nil) {
+            signalKind = kind
+            signalReason = reason
+            self.onset = onset
+            self.end = end
+            self.peakIndex = peakIndex
+            self.peakAmplitude = peakAmplitude
+            self.snr = snr
+            self.spectrum = spectrum
+            self.groupSpan = groupSpan
+        }
+
+        /// The event's kind and reason as `KindDecision` decides them from the verdict and the
+        /// findings so far.
+        var kind: EventKind { KindDecision.decide(kind: signalKind, reason: signalReason, findings: findings).kind }
+        var reason: String { KindDecision.decide(kind: signalKind, reason: signalReason, findings: findings).reason }
+
+        /// Records what a context gate found.
+        mutating func note(_ finding: ContextFindings) {
+            findings.insert(finding)
+        }
     }
 
     /// The weakest peak, in multiples of the noise level, that a cramp reaches.

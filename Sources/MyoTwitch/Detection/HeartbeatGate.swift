@@ -68,8 +68,7 @@ struct HeartbeatGate {
            isResidue(beat) {
             // What is left where a beat was subtracted is the subtraction's residual.
             var result = c
-            result.kind = .artifact
-            result.reason = "heartbeat"
+            result.note(.heartbeat)
             return result
         }
         let isBeatLike = (c.kind == .artifact && c.reason == "low-frequency-power") || c.kind == .twitch
@@ -92,8 +91,7 @@ struct HeartbeatGate {
                 beats.contains { $0.snr == nil && abs(Double($0.peak) - time) <= reach }
             }
             if !predicted.isEmpty && beatSized && !subtractedThere {
-                result.kind = .artifact
-                result.reason = "heartbeat"
+                result.note(.heartbeat)
             }
         }
         if c.kind == .artifact || result.kind == .artifact { addBeat(c.peakIndex, snr: c.snr) }

@@ -78,8 +78,7 @@ struct RecruitmentGate {
 
     private static func recruitment(_ c: Candidate) -> Candidate {
         var a = c
-        a.kind = .activity
-        a.reason = "recruitment"
+        a.note(.nearContraction)
         return a
     }
 }

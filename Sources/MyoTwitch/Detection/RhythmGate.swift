@@ -69,8 +69,7 @@ struct RhythmGate {
             let similar = chain.filter { $0 * 2 >= length && $0 <= 2 * length }.count - 1
             guard similar >= Self.similarBursts else { return c }
             var rhythmic = c
-            rhythmic.kind = .activity
-            rhythmic.reason = "repeated-contractions"
+            rhythmic.note(.repeatedContractions)
             return rhythmic
         }
     }
