@@ -88,7 +88,7 @@ public final class Analyzer {
         }
         warmup = Array(repeating: [], count: layout.columns.count)
         warmupLength = max(1, Int(Self.warmupSeconds * layout.sampleRateHz))
-        crosstalk = CrosstalkFilter(sampleRate: layout.sampleRateHz)
+        crosstalk = CrosstalkFilter(sampleRate: layout.sampleRateHz, thresholds: profile.crosstalk)
         tracker = EpisodeTracker(settings: settings)
         tally = SummaryTally(rules: AdvisoryRules(settings: settings))
         timeAxis.configure(sampleRate: layout.sampleRateHz)
@@ -188,9 +188,9 @@ public final class Analyzer {
                                                sampleRate: sampleRate, settings: settings,
                                                envelopeLength: detector.envelopeLength,
                                                profileSpacing: detector.profileSpacing))
-            rhythm.append(RhythmGate(gap: Int(profile.rhythmGapSeconds * sampleRate)))
+            rhythm.append(RhythmGate(gap: Int(profile.rhythmGapSeconds * sampleRate), similarBursts: profile.similarBursts))
             recruitment.append(RecruitmentGate(window: Int(profile.recruitmentWindowSeconds * sampleRate)))
-            heartbeat.append(HeartbeatGate(sampleRate: sampleRate))
+            heartbeat.append(HeartbeatGate(sampleRate: sampleRate, thresholds: profile.heartbeat))
         }
         if layout.sensor == .emg {
             morphology = MorphologyCollector(channels: channels, sampleRate: sampleRate, scales: amplitudeUnits.map(\.scale),

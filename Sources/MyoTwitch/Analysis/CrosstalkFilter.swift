@@ -20,26 +20,20 @@
 /// really active together.
 struct CrosstalkFilter {
     let peakTolerance: Int
-    var dominance = 3.0
-    /// Correlation over the overlap above which a weaker sustained event is a copy of a stronger
-    /// one. 0.5: a copy strong enough to be detected correlates at 0.9 and more; two muscles
-    /// active on their own, near 0.
-    var copyCorrelation = 0.5
-    /// How much larger than what is left of a cancelled copy an event must be to be its own.
-    var leftoverMargin = 1.0
-    /// How much larger than a copy that was not cancelled (gain × the neighbour's local peak) an
-    /// event must be: the copy plus the channel's own noise can overshoot the bound a little.
-    var copyMargin = 1.5
-    /// Share of a cramp candidate's span that other muscles' own sustained activity must cover
-    /// to make it a co-contraction (`isCoContraction`). 0.5: a gesture's synergists hold with it
-    /// for most of it; a neighbour's unrelated brief burst covers a small part.
-    var coContractionShare = 0.5
+    /// The profile's `crosstalk` thresholds (documented there).
+    let thresholds: DetectorProfile.CrosstalkThresholds
+    var dominance: Double { thresholds.dominance }
+    var copyCorrelation: Double { thresholds.copyCorrelation }
+    var leftoverMargin: Double { thresholds.leftoverMargin }
+    var copyMargin: Double { thresholds.copyMargin }
+    var coContractionShare: Double { thresholds.coContractionShare }
     private var pending: [(channel: Int, candidate: EventClassifier.Candidate)] = []
     private var recent: [(channel: Int, candidate: EventClassifier.Candidate)] = []
     private(set) var rejected = 0
 
-    init(sampleRate: Double) {
+    init(sampleRate: Double, thresholds: DetectorProfile.CrosstalkThresholds = .init()) {
         peakTolerance = max(1, Int(0.005 * sampleRate))
+        self.thresholds = thresholds
     }
 
     /// The earliest onset among candidates not yet released.

@@ -1,12 +1,4 @@
 extension ChannelDetector {
-    /// Length of the blocks the warm-up is judged in, s: long enough for a block's mean energy
-    /// to vary little on noise (≥ 40 degrees of freedom at 200 Hz), short enough that the quiet
-    /// gaps between voluntary bursts hold whole blocks.
-    static let seedBlockSeconds = 0.25
-    /// A warm-up block is quiet when its mean energy is within this factor (6 dB in amplitude) of
-    /// the quietest block's. On noise every block is (0.25 s blocks of white noise in the EMG
-    /// band vary by ±15–25 % in energy at 200 Hz, ±5 % at 2 kHz), so nothing is left out.
-    static let seedQuietEnergyFactor = 4.0
 
     /// Seeds the quiet level from the first seconds (`columns`: the detector's input columns), as
     /// the envelope would see them, before detection starts.
@@ -62,7 +54,7 @@ extension ChannelDetector {
     /// whether samples `from...to` all do. Fewer than five settled blocks, or at least half of
     /// them quiet: everything counts as quiet (the seed is the lower-tail estimate of all).
     private func quietBlocks(count: Int) -> (Int, Int) -> Bool {
-        let block = max(envelopeLength, Int(Self.seedBlockSeconds * sampleRate))
+        let block = max(envelopeLength, Int(profile.seedBlockSeconds * sampleRate))
         let first = settleLength
         let blocks = (count - first) / block
         guard blocks >= 5 else { return { _, _ in true } }
@@ -73,7 +65,7 @@ extension ChannelDetector {
             means[b] = s / Double(block)
         }
         let reference = means.min() ?? 0
-        let isQuiet = means.map { $0 <= Self.seedQuietEnergyFactor * reference }
+        let isQuiet = means.map { $0 <= profile.seedQuietEnergyFactor * reference }
         // With half the blocks or more quiet, the lower-tail estimate is right on all of them,
         // and the louder blocks tell the noise tail how the recording's background varies (on
         // 8-bit armbands at rest, low-level activity comes and goes).

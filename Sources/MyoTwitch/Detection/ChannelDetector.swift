@@ -364,7 +364,7 @@ final class ChannelDetector {
             // lifts it; those are events, and a tail that learnt them would stop seeing
             // anything their size.
             let slowEnergy = max(0, slowSum / Double(burstLength))
-            let quietScale = DetectorProfile.tailSlowGate * level.median
+            let quietScale = profile.tailSlowGate * level.median
             if phase == .idle && envelope <= high && slowEnergy <= quietScale * quietScale
                 && !isTailExcluded(n) { tail.add(envelope) }
             if phase == .idle && envelope <= high {

@@ -119,7 +119,37 @@ public struct DetectorProfile: Sendable, Equatable {
     /// envelope value may teach the noise tail (`NoiseTail`). 2: on white noise the slow
     /// envelope sits at 1.04 × the quiet median, on spiky real backgrounds within 1.5 ×; a
     /// contraction, a movement or an ECG beat lifts it past 2 ×.
-    public static let tailSlowGate = 2.0
+    public var tailSlowGate = 2.0
+    /// Length of the blocks the warm-up is judged in, s (`ChannelDetector.seedLevel`): long
+    /// enough for a block's mean energy to vary little on noise (≥ 40 degrees of freedom at
+    /// 200 Hz), short enough that the quiet gaps between voluntary bursts hold whole blocks.
+    public var seedBlockSeconds = 0.25
+    /// A warm-up block is quiet when its mean energy is within this factor (6 dB in amplitude) of
+    /// the quietest block's. On noise every block is (0.25 s blocks of white noise in the EMG
+    /// band vary by ±15–25 % in energy at 200 Hz, ±5 % at 2 kHz), so nothing is left out.
+    public var seedQuietEnergyFactor = 4.0
+    /// The weakest peak, in multiples of the noise level, that an EMG cramp reaches
+    /// (`EventClassifier`, rule 6 of sustained groups): a cramp recruits many units firing fast,
+    /// far above a weak postural hold.
+    public var minimumCrampSNR = 12.0
+    /// On an accelerometer, the `Segment.profileSmoothness` from which a slow activation's waxing
+    /// and waning is a narrow-band vibration beating (a cramp), not impacts (steps). 0.3: on
+    /// development recordings (--acc-dev and --dev) 19 walks measured −0.16…0.07 and 101 cramps
+    /// 0.45…0.94; twitch trains (0.35…0.71) are smooth too and are told apart by the terms that
+    /// go with it (they rest ≥ 50 % of the time, and no spike segment of theirs holds).
+    /// Gross movements range widely (−0.58…0.70) but are `movement` before these rules.
+    public var beatingSmoothness = 0.3
+    /// Shortest dip below the low line that separates two contractions, s
+    /// (`EventClassifier.contractions`; the pause the rhythmic-burst rule counts: shorter dips
+    /// are a contraction's own modulation).
+    public var contractionPauseSeconds = 0.2
+    /// Bursts of similar length (within a factor of two) a cramp candidate needs in its chain to
+    /// be one of repeated contractions (`RhythmGate`): with it, three holds alike.
+    public var similarBursts = 2
+    /// When a spike is an ECG beat (`HeartbeatGate`).
+    public var heartbeat = HeartbeatThresholds()
+    /// When an event is crosstalk or a cramp a co-contraction (`CrosstalkFilter`).
+    public var crosstalk = CrosstalkThresholds()
 
     public static func == (a: DetectorProfile, b: DetectorProfile) -> Bool {
         a.envelopeSeconds == b.envelopeSeconds && a.highThreshold == b.highThreshold

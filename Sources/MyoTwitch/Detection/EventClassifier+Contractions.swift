@@ -10,11 +10,8 @@
 /// themselves do not depend on the digitisation, so the split follows them: within a slow
 /// activation, a contraction is a run of its profile at or above 30 % of the profile's 90th
 /// percentile (the level `Segment.lowHoldFraction` calls low); a spike segment clear of every slow
-/// activation is one; runs closer than `contractionPauseSeconds` are joined. The event keeps its reason.
+/// activation is one; runs closer than the profile's `contractionPauseSeconds` are joined. The event keeps its reason.
 extension EventClassifier {
-    /// Shortest dip below the low line that separates two contractions, s (the pause the
-    /// rhythmic-burst rule counts: shorter dips are a contraction's own modulation).
-    static let contractionPauseSeconds = 0.2
 
     func contractions(_ reason: String, of segments: [Segment], in merged: Segment) -> [Candidate] {
         let whole = [candidate(.activity, reason, merged)]
@@ -29,7 +26,7 @@ extension EventClassifier {
         }
         guard parts.count >= 2 else { return whole }
         parts.sort { $0.range.lowerBound < $1.range.lowerBound }
-        let pause = Int(Self.contractionPauseSeconds * sampleRate)
+        let pause = Int(profile.contractionPauseSeconds * sampleRate)
         var joined = [parts[0]]
         for p in parts.dropFirst() {
             let last = joined[joined.count - 1]

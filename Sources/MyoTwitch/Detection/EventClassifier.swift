@@ -99,16 +99,6 @@ struct EventClassifier {
         }
     }
 
-    /// The weakest peak, in multiples of the noise level, that a cramp reaches.
-    static let minimumCrampSNR = 12.0
-
-    /// On an accelerometer, the `Segment.profileSmoothness` from which a slow activation's waxing
-    /// and waning is a narrow-band vibration beating (a cramp), not impacts (steps). 0.3: on
-    /// development recordings (--acc-dev and --dev) 19 walks measured −0.16…0.07 and 101 cramps
-    /// 0.45…0.94; twitch trains (0.35…0.71) are smooth too and are told apart by the terms that
-    /// go with it (they rest ≥ 50 % of the time, and no spike segment of theirs holds).
-    /// Gross movements range widely (−0.58…0.70) but are `movement` before these rules.
-    static let beatingSmoothness = 0.3
 
     /// Whether a sustained EMG contraction shows the positive evidence of a cramp the signal can
     /// give on one channel: a spectrum shifted above voluntary activity. Cramp potentials are
@@ -263,7 +253,7 @@ struct EventClassifier {
         // On an accelerometer a smooth profile is a vibration beating (a cramp's close frequencies
         // drift in and out of phase, quasi-periodically at times), not steps, whose impacts ring
         // within one profile bin.
-        let beating = sensor != .emg && (slow?.profileSmoothness ?? -1) >= Self.beatingSmoothness
+        let beating = sensor != .emg && (slow?.profileSmoothness ?? -1) >= profile.beatingSmoothness
         let lowHold = slow?.lowHoldFraction
         if let slow, isRhythmic(slow), !(beating && (lowHold ?? 1) < 0.4) {
             return contractions("rhythmic-bursts", of: segments, in: merged)
@@ -288,7 +278,7 @@ struct EventClassifier {
             }
         }
         let sustained = candidate(.cramp, "sustained", merged)
-        if sensor == .emg && sustained.snr < Self.minimumCrampSNR {
+        if sensor == .emg && sustained.snr < profile.minimumCrampSNR {
             return [candidate(.activity, "low-level-contraction", merged)]
         }
         if sensor == .emg && !hasCrampSpectrum(merged) {

@@ -14,33 +14,21 @@
 struct HeartbeatGate {
     typealias Candidate = EventClassifier.Candidate
     let sampleRate: Double
-    /// Beats whose intervals must agree before a rhythm counts.
-    let history = 8
-    /// Relative spread of the intervals, and of a spike's distance from the predicted beat. 0.12:
-    /// beat-to-beat variability at rest is a few per cent; the tibialis recording's beats strayed
-    /// up to 12 % from the median interval.
-    let tolerance = 0.12
-    /// Of those intervals, how many must lie within `tolerance` of their median: a missed beat
-    /// (a double interval) or a contraction between beats leaves the rhythm standing.
-    let agreeing = 5
+    /// The profile's `heartbeat` thresholds (documented there).
+    let thresholds: DetectorProfile.HeartbeatThresholds
+    var history: Int { thresholds.history }
+    var tolerance: Double { thresholds.tolerance }
+    var agreeing: Int { thresholds.agreeing }
     /// The last beats: peak index, and peak SNR when the beat was seen whole (not subtracted).
     private var beats: [(peak: Int, snr: Double?)] = []
     /// Beats `HeartbeatCanceller` subtracted, oldest first.
     private var removed: [HeartbeatCanceller.RemovedBeat] = []
     /// Residue energies of the last subtracted beats (at most `residueMemory`), for their median.
     private var residues: [Double] = []
-    static let residueMemory = 16
-    /// A spike in a subtracted beat's span is a potential of its own, not the residual, when the
-    /// residual there holds more than this many times the median residual energy of the last
-    /// beats: the null distribution's 99th percentile. On the emgGO tibialis recording (381
-    /// subtracted beats with 16 before them; nobody twitching) the largest 10 ms residual energy
-    /// lay within 1.0 × the median of the beats before for half the beats, within 1.9 × for 95 %,
-    /// 3.4 × for 99 % (5 beats above 3 ×); on the real-world simulation's rest (802 beats) 2.5 ×
-    /// for 99 %. A potential of 10× the noise RMS on a beat raised it 2.7–4 × (`HeartbeatCancellerTests`).
-    static let residueFactor = 3.0
 
-    init(sampleRate: Double) {
+    init(sampleRate: Double, thresholds: DetectorProfile.HeartbeatThresholds = .init()) {
         self.sampleRate = sampleRate
+        self.thresholds = thresholds
     }
 
     /// Takes the QRS spans of beats the canceller subtracted (sample indices, in order).
@@ -56,7 +44,7 @@ struct HeartbeatGate {
     private func isResidue(_ beat: HeartbeatCanceller.RemovedBeat) -> Bool {
         guard residues.count >= 4 else { return true }
         let sorted = residues.sorted()
-        return beat.residue <= Self.residueFactor * sorted[sorted.count / 2]
+        return beat.residue <= thresholds.residueFactor * sorted[sorted.count / 2]
     }
 
     mutating func take(_ c: Candidate) -> Candidate {
@@ -102,7 +90,7 @@ struct HeartbeatGate {
     /// residues joining the median's memory: the median is that of beats before the candidates.
     private mutating func forget(_ count: Int) {
         residues += removed.prefix(count).map(\.residue)
-        if residues.count > Self.residueMemory { residues.removeFirst(residues.count - Self.residueMemory) }
+        if residues.count > thresholds.residueMemory { residues.removeFirst(residues.count - thresholds.residueMemory) }
         removed.removeFirst(count)
     }
 

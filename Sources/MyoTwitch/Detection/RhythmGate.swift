@@ -12,16 +12,18 @@ struct RhythmGate {
     typealias Candidate = EventClassifier.Candidate
     /// Bursts closer than this (samples) continue a chain.
     let gap: Int
-    /// Bursts of similar length a cramp candidate needs around it to count as exercise.
-    static let similarBursts = 2
+    /// Bursts of similar length a cramp candidate needs around it to count as exercise
+    /// (the profile's `similarBursts`).
+    let similarBursts: Int
 
     /// Durations (samples) of the bursts in the current chain.
     private var chain: [Int] = []
     private var chainEnd = Int.min
     private var held: [Candidate] = []
 
-    init(gap: Int) {
+    init(gap: Int, similarBursts: Int = DetectorProfile.emg.similarBursts) {
         self.gap = gap
+        self.similarBursts = similarBursts
     }
 
     private static func isBurst(_ c: Candidate) -> Bool {
@@ -67,7 +69,7 @@ struct RhythmGate {
         return held.map { c in
             let length = max(1, c.end - c.onset)
             let similar = chain.filter { $0 * 2 >= length && $0 <= 2 * length }.count - 1
-            guard similar >= Self.similarBursts else { return c }
+            guard similar >= similarBursts else { return c }
             var rhythmic = c
             rhythmic.note(.repeatedContractions)
             return rhythmic

@@ -153,7 +153,7 @@ import Testing
 
     /// End to end: a potential on a subtracted beat's QRS (within 0.05 s of the R wave) is
     /// found as a twitch when it is far above what the subtraction leaves on other beats
-    /// (`HeartbeatGate.residueFactor`); the beats themselves still give no twitch.
+    /// (`DetectorProfile.HeartbeatThresholds.residueFactor`); the beats themselves still give no twitch.
     @Test func twitchesOnBeatsAreFound() {
         let rate = 1000.0
         var s = SyntheticSignal(rate: rate, seconds: 120, noise: 1, seed: 13)

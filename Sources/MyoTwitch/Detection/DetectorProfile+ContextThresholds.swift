@@ -1,0 +1,51 @@
+extension DetectorProfile {
+    /// The thresholds of `HeartbeatGate`: when a spike is an ECG beat rather than a twitch.
+    public struct HeartbeatThresholds: Sendable, Equatable {
+        /// Beats whose intervals must agree before a rhythm counts.
+        public var history = 8
+        /// Relative spread of the intervals, and of a spike's distance from the predicted beat.
+        /// 0.12: beat-to-beat variability at rest is a few per cent; the tibialis recording's
+        /// beats strayed up to 12 % from the median interval.
+        public var tolerance = 0.12
+        /// Of those intervals, how many must lie within `tolerance` of their median: a missed
+        /// beat (a double interval) or a contraction between beats leaves the rhythm standing.
+        public var agreeing = 5
+        /// How many subtracted beats' residue energies the residue median is taken over.
+        public var residueMemory = 16
+        /// A spike in a subtracted beat's span is a potential of its own, not the residual, when
+        /// the residual there holds more than this many times the median residual energy of the
+        /// last beats: the null distribution's 99th percentile. On the emgGO tibialis recording
+        /// (381 subtracted beats with 16 before them; nobody twitching) the largest 10 ms residual
+        /// energy lay within 1.0 × the median of the beats before for half the beats, within 1.9 ×
+        /// for 95 %, 3.4 × for 99 % (5 beats above 3 ×); on the real-world simulation's rest (802
+        /// beats) 2.5 × for 99 %. A potential of 10× the noise RMS on a beat raised it 2.7–4 ×
+        /// (`HeartbeatCancellerTests`).
+        public var residueFactor = 3.0
+
+        public init() {}
+    }
+
+    /// The thresholds of `CrosstalkFilter`: when an event is another channel's activity seen
+    /// through the tissue, and when a cramp is held with other muscles.
+    public struct CrosstalkThresholds: Sendable, Equatable {
+        /// How many times a neighbour's overlapping event's SNR must exceed an event's for the
+        /// event to be its crosstalk. Crosstalk of surface EMG is typically 5–20 % of the source
+        /// amplitude, so 3× separates it from two muscles really active together.
+        public var dominance = 3.0
+        /// Correlation over the overlap above which a weaker sustained event is a copy of a
+        /// stronger one. 0.5: a copy strong enough to be detected correlates at 0.9 and more;
+        /// two muscles active on their own, near 0.
+        public var copyCorrelation = 0.5
+        /// How much larger than what is left of a cancelled copy an event must be to be its own.
+        public var leftoverMargin = 1.0
+        /// How much larger than a copy that was not cancelled (gain × the neighbour's local peak)
+        /// an event must be: the copy plus the channel's own noise can overshoot the bound a little.
+        public var copyMargin = 1.5
+        /// Share of a cramp candidate's span that other muscles' own sustained activity must cover
+        /// to make it a co-contraction. 0.5: a gesture's synergists hold with it for most of it; a
+        /// neighbour's unrelated brief burst covers a small part.
+        public var coContractionShare = 0.5
+
+        public init() {}
+    }
+}
