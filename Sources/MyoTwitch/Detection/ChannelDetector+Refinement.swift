@@ -40,11 +40,15 @@ extension ChannelDetector {
             current.motionEnergy = motion
             current.energySamples = b - a + 1
         }
-        measureMultiplet(from: lo, to: hi, limit: limit)
+        let firstPotential = measureMultiplet(from: lo, to: hi, limit: limit)
         measureContrast(oldest: oldest)
         current.singleSample = OneSampleOutlier.isPresent(
             in: rawRing, mask: ringMask, around: current.peakIndex, span: max(8, envelopeLength * 2),
             oldest: oldest, next: index, strict: sampleRate < profile.singleSampleMinimumRate)
+        // A multiplet is one twitch from its first potential on: when the largest potential came
+        // later (a unit's second discharge can be the stronger), the onset moves back to the
+        // first. Its energies and contrast stay those of the largest potential.
+        if let firstPotential { current.onset = min(current.onset, firstPotential) }
     }
 
     /// The energy of a multiplet's later potentials beside the sharpened segment, within the
@@ -53,10 +57,14 @@ extension ChannelDetector {
     /// back at the noise level (below `limit`) for at least half of the time between the segment
     /// and the farthest of them. A unit firing again 20–110 ms later is silent in between; the
     /// interference pattern of a brief contraction never is, so its energy stays the burst's.
-    func measureMultiplet(from lo: Int, to hi: Int, limit: Double) {
+    /// Returns the first sample of the earliest potential joined before the segment, if any.
+    @discardableResult
+    func measureMultiplet(from lo: Int, to hi: Int, limit: Double) -> Int? {
         current.multipletEnergy = 0
         let strong = max(0.1 * peakEnergy, 25 * current.noiseLevel * current.noiseLevel)
-        func side(_ start: Int, _ step: Int, _ bound: Int) -> Double {
+        /// The energy joined on one side, and how far out (samples from `start`) the farthest
+        /// joined potential reaches.
+        func side(_ start: Int, _ step: Int, _ bound: Int) -> (energy: Double, reach: Int) {
             var energy = 0.0, quiet = 0, reach = 0, run = 0.0, runPeak = 0.0
             var i = start, offset = 0
             while (step > 0 ? i <= bound : i >= bound) && offset <= mergeGap {
@@ -73,10 +81,15 @@ extension ChannelDetector {
             }
             if runPeak >= strong { energy += run; reach = offset }
             // Silent for at least half of the stretch up to the farthest potential joined.
-            return reach > 0 && 2 * min(quiet, reach) >= reach ? energy : 0
+            return reach > 0 && 2 * min(quiet, reach) >= reach ? (energy, reach) : (0, 0)
         }
         let margin = envelopeLength / 2
-        current.multipletEnergy = side(current.end + margin + 1, 1, hi) + side(current.onset - margin - 1, -1, lo)
+        let before = current.onset - margin - 1
+        let (later, _) = side(current.end + margin + 1, 1, hi)
+        let (earlier, reach) = side(before, -1, lo)
+        current.multipletEnergy = later + earlier
+        // `reach` is one step past the earliest joined sample.
+        return earlier > 0 ? before - (reach - 1) : nil
     }
 
     /// Measures how far a short segment stands above its own surroundings: its largest envelope

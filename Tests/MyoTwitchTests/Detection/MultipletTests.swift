@@ -24,4 +24,25 @@ import Testing
         }
         #expect(events.contains { $0.kind == .activity && $0.start < 35.5 && $0.end > 35 }, "\(events.map { ($0.kind, $0.start) })")
     }
+
+    /// A doublet whose second potential is the larger is one twitch starting at the first
+    /// potential (`refineShortSegment` moves the onset back to the earliest joined potential),
+    /// at the rates where the first one is a few samples wide and at higher ones.
+    @Test(arguments: [(rate: 200.0, seed: UInt64(3)), (rate: 1000, seed: 4), (rate: 4000, seed: 5)])
+    func doubletStartsAtItsFirstPotential(rate: Double, seed: UInt64) {
+        var signal = SyntheticSignal(rate: rate, seconds: 40, noise: 1, seed: seed)
+        let onsets = [8.0, 15.3, 22.1, 29.7]
+        for t in onsets {
+            signal.addSpike(at: t, amplitude: 14)
+            signal.addSpike(at: t + 0.09, amplitude: 30)
+        }
+        let events = Analyzer.run(signal.samples, rate: rate).events
+        for t in onsets {
+            let here = events.filter { $0.start < t + 0.15 && $0.end > t - 0.02 }
+            #expect(here.count == 1 && here.first?.kind == .twitch, "at \(t): \(here.map { ($0.kind, $0.start) })")
+            if let start = here.first?.start {
+                #expect(abs(start - t) < 0.03, "at \(t): onset \(start)")
+            }
+        }
+    }
 }
