@@ -49,4 +49,43 @@ import Testing
         let (k, r) = Self.kind(Self.group(vibration: vibration, motion: motion, baseline: baseline))
         #expect(k == kind && r == reason, "vibration \(vibration) motion \(motion): \(k) \(r)")
     }
+
+    /// A 5 s held EMG contraction (one slow activation, no rhythm, no low hold) peaking at `snr`
+    /// × the noise, with a spectrum whose median frequency is `median` Hz.
+    static func emgHold(snr: Double, median: Double) -> SegmentGroup {
+        let rate = 2000.0
+        let n = Int(5 * rate)
+        var s = Segment(onset: 20_000, end: 20_000 + n - 1, peakIndex: 20_000 + n / 2,
+                        peakAmplitude: snr, bandEnergy: Double(n) * snr * snr / 4,
+                        motionEnergy: 0, clippedSamples: 0, singleSample: false,
+                        noiseLevel: 1, sustained: true)
+        s.energySamples = n
+        s.spectrum = SpectralFeatures(medianFrequency: median, lowFrequencyFraction: 0.01,
+                                      bandPowers: [0.01, 0.3, 0.4, 0.29])
+        var group = SegmentGroup()
+        group.segments = [s]
+        group.holdsSlowActivation = true
+        return group
+    }
+
+    /// An EMG hold is a cramp only with positive evidence: it must stand `minimumCrampSNR` (12)
+    /// above the noise — a weak hold is a low-level contraction, whatever its spectrum — and
+    /// carry a cramp's high median frequency (≥ 150 Hz); otherwise it is a held contraction.
+    @Test(arguments: [
+        (snr: 8.0, median: 180.0, kind: EventKind.activity, reason: "low-level-contraction"),
+        (snr: 11.0, median: 180.0, kind: .activity, reason: "low-level-contraction"),
+        (snr: 8.0, median: 90.0, kind: .activity, reason: "low-level-contraction"),
+        (snr: 13.0, median: 180.0, kind: .cramp, reason: "sustained"),
+        (snr: 40.0, median: 180.0, kind: .cramp, reason: "sustained"),
+        (snr: 40.0, median: 90.0, kind: .activity, reason: "sustained-contraction"),
+    ])
+    func emgHoldNeedsStrengthAndCrampSpectrum(snr: Double, median: Double, kind: EventKind,
+                                              reason: String) {
+        let classifier = EventClassifier(profile: .emg, sensor: .emg, sampleRate: 2000,
+                                         settings: AnalysisSettings(), envelopeLength: 20,
+                                         profileSpacing: 250)
+        let c = classifier.classify(Self.emgHold(snr: snr, median: median))
+        #expect(c.count == 1 && c.first?.kind == kind && c.first?.reason == reason,
+                "snr \(snr) median \(median): \(c.map { "\($0.kind) \($0.reason)" })")
+    }
 }
