@@ -84,6 +84,30 @@ import Testing
         #expect(sustained.contains { $0.channel == "b" } == independent)
     }
 
+    /// Two columns carrying the same signal at 80 % (two digitisations of one electrode): a slope
+    /// above the canceller's largest gain (0.7), so nothing is learnt or cleaned, and the weaker
+    /// column's burst (about half the SNR, under the 3× dominance) is judged by the correlation
+    /// of the two over the overlap alone (`copyCorrelation`, 0.5): it is the louder column's.
+    @Test func sameSignalOnTwoColumnsIsReportedOnce() {
+        var burst = SyntheticSignal(rate: 2000, seconds: 40, noise: 0, seed: 5)
+        burst.addBurst(start: 12, duration: 10, amplitude: 12)
+        var a = SyntheticSignal(rate: 2000, seconds: 40, noise: 1, seed: 6)
+        var b = SyntheticSignal(rate: 2000, seconds: 40, noise: 1.5, seed: 7)
+        for i in a.samples.indices {
+            a.samples[i] += burst.samples[i]
+            b.samples[i] += 0.8 * burst.samples[i]
+        }
+        let layout = RecordingLayout(sensor: .emg, sampleRateHz: 2000, columns: ["a", "b"],
+                                     units: [nil, nil], dialect: "plain", timeAxis: "test")
+        let analyzer = Analyzer(layout: layout, path: "test")
+        _ = analyzer.process(SampleBlock(columns: [a.samples, b.samples]))
+        let events = analyzer.finish().result.events
+        let sustained = events.filter { $0.kind == .cramp || $0.kind == .activity }
+        #expect(sustained.contains { $0.channel == "a" && $0.start < 13 && $0.end > 21 })
+        #expect(!sustained.contains { $0.channel == "b" },
+                "\(events.map { "\($0.channel) \($0.kind) \($0.reason) \($0.start)-\($0.end) snr \($0.snr)" })")
+    }
+
     @Test func correlationOfACopyIsHighAndOfIndependentNoiseLow() {
         var store = CrosstalkCorrelation(channels: 3, sampleRate: 1000)
         let x = SyntheticSignal(rate: 1000, seconds: 5, noise: 1, seed: 7).samples
