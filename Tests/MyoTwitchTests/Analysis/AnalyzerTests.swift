@@ -50,11 +50,7 @@ import Testing
             a.addSpike(at: t, amplitude: 40)
             b.addSpike(at: t, amplitude: 8)  // 20 % crosstalk
         }
-        let layout = RecordingLayout(sensor: .emg, sampleRateHz: 2000, columns: ["a", "b"],
-                                     units: [nil, nil], dialect: "plain", timeAxis: "test")
-        let analyzer = Analyzer(layout: layout, path: "test")
-        _ = analyzer.process(SampleBlock(columns: [a.samples, b.samples]))
-        let events = analyzer.finish().result.events
+        let events = Analyzer.run(columns: [a.samples, b.samples], names: ["a", "b"], rate: 2000).events
         #expect(events.filter { $0.channel == "a" && $0.kind == .twitch }.count == 3)
         #expect(events.filter { $0.channel == "b" }.isEmpty)
     }
@@ -75,11 +71,8 @@ import Testing
         } else {
             for i in b.samples.indices { b.samples[i] += 0.15 * burst.samples[i] }
         }
-        let layout = RecordingLayout(sensor: .emg, sampleRateHz: 2000, columns: ["a", "b"],
-                                     units: [nil, nil], dialect: "plain", timeAxis: "test")
-        let analyzer = Analyzer(layout: layout, path: "test")
-        _ = analyzer.process(SampleBlock(columns: [a.samples, b.samples]))
-        let sustained = analyzer.finish().result.events.filter { $0.kind == .cramp || $0.kind == .activity }
+        let sustained = Analyzer.run(columns: [a.samples, b.samples], names: ["a", "b"], rate: 2000)
+            .events.filter { $0.kind == .cramp || $0.kind == .activity }
         #expect(sustained.contains { $0.channel == "a" && $0.start < 13 && $0.end > 21 })
         #expect(sustained.contains { $0.channel == "b" } == independent)
     }
@@ -97,11 +90,7 @@ import Testing
             a.samples[i] += burst.samples[i]
             b.samples[i] += 0.8 * burst.samples[i]
         }
-        let layout = RecordingLayout(sensor: .emg, sampleRateHz: 2000, columns: ["a", "b"],
-                                     units: [nil, nil], dialect: "plain", timeAxis: "test")
-        let analyzer = Analyzer(layout: layout, path: "test")
-        _ = analyzer.process(SampleBlock(columns: [a.samples, b.samples]))
-        let events = analyzer.finish().result.events
+        let events = Analyzer.run(columns: [a.samples, b.samples], names: ["a", "b"], rate: 2000).events
         let sustained = events.filter { $0.kind == .cramp || $0.kind == .activity }
         #expect(sustained.contains { $0.channel == "a" && $0.start < 13 && $0.end > 21 })
         #expect(!sustained.contains { $0.channel == "b" },

@@ -109,4 +109,14 @@ extension Analyzer {
         }
         return analyzer.finish().result
     }
+
+    /// Runs whole EMG columns (`names[c]` holding `columns[c]`) through an analyzer in one block.
+    static func run(columns: [[Double]], names: [String], rate: Double) -> AnalysisResult {
+        let layout = RecordingLayout(sensor: .emg, sampleRateHz: rate, columns: names,
+                                     units: names.map { _ in nil }, dialect: "plain",
+                                     timeAxis: "test")
+        let analyzer = Analyzer(layout: layout, path: "test")
+        _ = analyzer.process(SampleBlock(columns: columns))
+        return analyzer.finish().result
+    }
 }
