@@ -17,6 +17,11 @@ import numpy as np
 from scipy import signal
 from scipy.ndimage import maximum_filter1d, uniform_filter1d
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# The generator's own shape, median-frequency scale and 20-450 Hz band, so that the estimate
+# measures the potentials and the noise band exactly as the semi-synthetic set defines them.
+from generate import band, hr_shape, median_frequency_per_lambda  # noqa: E402
+
 if len(sys.argv) < 3:
     sys.exit(__doc__)
 SET = sys.argv[1]
@@ -32,30 +37,7 @@ MIXES = [(1.0, 0.0), (0.0, 1.0), (0.7, 0.3)]
 MFS = [60.0, 100.0, 150.0, 200.0]
 
 
-def hr(x, w1, w2):
-    g = np.exp(-x * x)
-    return w1 * x * g / 0.428881942 + w2 * (1 - 2 * x * x) * g
-
-
-def median_freq_unit_lambda(w1, w2):
-    """Median frequency (Hz) of the HR shape with lambda = 1 s (scales as 1/lambda)."""
-    fs = 200.0
-    t = np.arange(-20, 20, 1 / fs)
-    s = hr(t, w1, w2)
-    n = 1 << 16
-    P = np.abs(np.fft.rfft(s, n)) ** 2
-    f = np.fft.rfftfreq(n, 1 / fs)
-    c = np.cumsum(P)
-    return f[np.searchsorted(c, c[-1] / 2)]
-
-
-MF1 = {m: median_freq_unit_lambda(*m) for m in MIXES}
-
-
-def bandpass(x, rate):
-    hi = min(450.0, 0.45 * rate)
-    sos = signal.butter(4, [20.0, hi], btype="bandpass", fs=rate, output="sos")
-    return signal.sosfiltfilt(sos, x)
+MF1 = {m: median_frequency_per_lambda(*m) for m in MIXES}
 
 
 def envelope(y, win):
@@ -96,7 +78,7 @@ def templates(rate, A):
             lam = MF1[m] / mf
             half = int(np.ceil(3 * lam * rate))
             t = np.arange(-half, half + 1) / rate
-            h = hr(t / lam, *m)
+            h = hr_shape(t / lam, *m)
             hw = signal.lfilter(A, [1.0], np.concatenate([h, np.zeros(p)]))
             hw /= np.sqrt(np.sum(hw ** 2))
             out.append((hw, half))  # origin index = half
@@ -198,7 +180,7 @@ def main():
             m2 = mask.copy(); m2[:half_at] = False
             s1, s2 = segments(m1), segments(m2)
 
-            y = bandpass(x, rate)
+            y = band(x, rate)
             env = envelope(y, decim)
             A = fit_ar(y, s1, AR_ORDER)
             w = signal.lfilter(A, [1.0], y)
