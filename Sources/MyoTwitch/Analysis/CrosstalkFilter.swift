@@ -2,9 +2,10 @@
 /// drops those that are crosstalk: the same activity seen weaker on a neighbouring channel.
 ///
 /// A candidate is crosstalk when another channel has an overlapping candidate whose SNR is at
-/// least `dominance` times its own: two twitches must peak within 5 ms (volume conduction is
-/// instantaneous); a twitch inside a neighbour's strong burst is one of that burst's potentials;
-/// for longer events half of the weaker one must overlap. Artifacts are never dropped this way.
+/// least `dominance` times its own: a twitch inside a neighbour's strong burst is one of that burst's potentials;
+/// for longer events half of the weaker one must overlap. Two twitches whose peaks lie within
+/// `coincidenceSeconds` are one discharge seen by two electrodes, whatever their SNRs: only the
+/// stronger is kept (one twitch, counted once in the rates and the "several areas" flag). Artifacts are never dropped this way.
 /// An event is never crosstalk of a neighbour's cramp or burst, though, once the canceller knows
 /// the gain of that neighbour's copy and the event is larger than the copy could be around its peak: the
 /// neighbour's largest pass-band amplitude there (its tile and the two beside it) × 1.5 × the
@@ -20,6 +21,8 @@
 /// really active together.
 struct CrosstalkFilter {
     let peakTolerance: Int
+    /// `thresholds.coincidenceSeconds` in samples (at least `peakTolerance`).
+    let coincidence: Int
     /// The profile's `crosstalk` thresholds (documented there).
     let thresholds: DetectorProfile.CrosstalkThresholds
     var dominance: Double { thresholds.dominance }
@@ -33,6 +36,7 @@ struct CrosstalkFilter {
 
     init(sampleRate: Double, thresholds: DetectorProfile.CrosstalkThresholds = .init()) {
         peakTolerance = max(1, Int(0.005 * sampleRate))
+        coincidence = max(peakTolerance, Int((thresholds.coincidenceSeconds * sampleRate).rounded()))
         self.thresholds = thresholds
     }
 
@@ -48,7 +52,7 @@ struct CrosstalkFilter {
     mutating func release(before horizon: Int,
                           correlation: CrosstalkCorrelation? = nil,
                           canceller: CrosstalkCanceller? = nil) -> [(Int, EventClassifier.Candidate)] {
-        let ready = pending.filter { $0.candidate.end + peakTolerance < horizon || horizon == Int.max }
+        let ready = pending.filter { $0.candidate.end + coincidence < horizon || horizon == Int.max }
         guard !ready.isEmpty else { return [] }
         let everyone = pending + recent
         var released: [(Int, EventClassifier.Candidate)] = []
@@ -65,7 +69,7 @@ struct CrosstalkFilter {
         rejected += ready.count - released.count
         // Keep only what a later candidate could still overlap.
         let oldestOpen = pending.map(\.candidate.onset).min() ?? horizon
-        recent.removeAll { $0.candidate.end + peakTolerance < min(oldestOpen, horizon) - peakTolerance }
+        recent.removeAll { $0.candidate.end + coincidence < min(oldestOpen, horizon) - coincidence }
         return released.sorted { ($0.1.onset, $0.0) < ($1.1.onset, $1.0) }
     }
 
@@ -124,10 +128,14 @@ struct CrosstalkFilter {
                     return true
                 }
             }
-            guard d.snr >= dominance * c.snr else { continue }
             if c.kind == .twitch && d.kind == .twitch {
-                if abs(d.peakIndex - c.peakIndex) <= peakTolerance { return true }
-            } else if c.kind == .twitch {
+                // One discharge on two electrodes: the stronger stays (ties: the lower channel).
+                if abs(d.peakIndex - c.peakIndex) <= coincidence,
+                   d.snr > c.snr || (d.snr == c.snr && other.channel < item.channel) { return true }
+                continue
+            }
+            guard d.snr >= dominance * c.snr else { continue }
+            if c.kind == .twitch {
                 // A spike seen while a neighbour contracts strongly: one of its potentials. (Over
                 // the whole of a split group: between its contractions the neighbour still holds.)
                 let span = d.contextSpan

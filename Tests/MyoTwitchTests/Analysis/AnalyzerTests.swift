@@ -97,6 +97,25 @@ import Testing
                 "\(events.map { "\($0.channel) \($0.kind) \($0.reason) \($0.start)-\($0.end) snr \($0.snr)" })")
     }
 
+    /// One discharge seen by two electrodes (`CrosstalkThresholds.coincidenceSeconds`): the same
+    /// potential at 0.6× on the second column (SNR ratio under the 3× dominance) peaks on the
+    /// same sample, so it is one twitch, on the stronger column. Two potentials 20 ms apart on
+    /// the two columns are two twitches: independent units need not line up.
+    @Test(arguments: [(offset: 0.0, expected: 1), (offset: 0.02, expected: 2)])
+    func coincidentTwitchesOnTwoColumns(offset: Double, expected: Int) {
+        var a = SyntheticSignal(rate: 2000, seconds: 30, noise: 1, seed: 21)
+        var b = SyntheticSignal(rate: 2000, seconds: 30, noise: 1, seed: 22)
+        for t in [8.0, 14.0, 21.0] {
+            a.addSpike(at: t, amplitude: 30)
+            b.addSpike(at: t + offset, amplitude: 18)
+        }
+        let twitches = Analyzer.run(columns: [a.samples, b.samples], names: ["a", "b"], rate: 2000)
+            .events.filter { $0.kind == .twitch }
+        let described = twitches.map { "\($0.channel) \($0.peakTime) snr \($0.snr)" }
+        #expect(twitches.count == 3 * expected, "\(described)")
+        #expect(twitches.filter { $0.channel == "a" }.count == 3, "\(described)")
+    }
+
     @Test func correlationOfACopyIsHighAndOfIndependentNoiseLow() {
         var store = CrosstalkCorrelation(channels: 3, sampleRate: 1000)
         let x = SyntheticSignal(rate: 1000, seconds: 5, noise: 1, seed: 7).samples
