@@ -369,8 +369,19 @@ public final class Analyzer {
         }.min() ?? Int.max
         var outputs: [AnalyzerOutput] = []
         var closed: [Episode] = []
-        for (channel, c) in crosstalk.release(before: horizon, correlation: correlation,
-                                                       canceller: canceller) {
+        for (channel, released) in crosstalk.release(before: horizon, correlation: correlation,
+                                                              canceller: canceller) {
+            var c = released
+            // Rule 3 of `KindDecision`: a spike whose potential is several units' is activity.
+            if c.kind == .twitch, let morphology {
+                let scale = amplitudeUnits[channel].scale
+                if let phases = morphology.phases(channel: channel, peakIndex: c.peakIndex,
+                                                  peak: c.peakAmplitude * scale, snr: c.snr),
+                   phases >= profile.multiUnitPhases {
+                    c.note(.multiUnit)
+                    morphology.discard(channel: channel, peakIndex: c.peakIndex)
+                }
+            }
             var event = DetectedEvent(
                 kind: c.kind, channel: channels[channel],
                 start: timeAxis.time(ofSample: c.onset), end: timeAxis.time(ofSample: c.end),

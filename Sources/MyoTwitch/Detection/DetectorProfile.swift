@@ -146,6 +146,12 @@ public struct DetectorProfile: Sendable, Equatable {
     /// Bursts of similar length (within a factor of two) a cramp candidate needs in its chain to
     /// be one of repeated contractions (`RhythmGate`): with it, three holds alike.
     public var similarBursts = 2
+    /// Phases in a short spike's ±25 ms core (`PotentialMeasure`) from which it is the
+    /// interference pattern of several units, not one unit's potential (`KindDecision`, rule 3).
+    /// 10: a single potential has 2–5 (needle fasciculation potentials 3.3 ± 1.1, DOMAIN.md), a
+    /// doublet in the window up to 8 (the most among the held-out set's true twitches); the brief
+    /// thumb contractions of the public adductor pollicis recording read as twitches had 10–13.
+    public var multiUnitPhases = 10
     /// When a spike is an ECG beat (`HeartbeatGate`).
     public var heartbeat = HeartbeatThresholds()
     /// When an event is crosstalk or a cramp a co-contraction (`CrosstalkFilter`).

@@ -17,6 +17,10 @@ struct ContextFindings: OptionSet, Sendable, Hashable {
     static let repeatedContractions = ContextFindings(rawValue: 1 << 2)
     /// Other muscles hold sustained activity of their own over most of it (`CrosstalkFilter`).
     static let coContraction = ContextFindings(rawValue: 1 << 3)
+    /// Its potential is an interference pattern: at least the profile's `multiUnitPhases`
+    /// phases within the ±25 ms core that `PotentialMeasure` measures (the analyzer, from the
+    /// morphology window).
+    static let multiUnit = ContextFindings(rawValue: 1 << 4)
 }
 
 /// The one place that decides an event's kind and reason: the classifier's verdict on the
@@ -28,9 +32,13 @@ struct ContextFindings: OptionSet, Sendable, Hashable {
 /// 2. A twitch near a contraction → `activity` (`recruitment`): a voluntary unit recruited or
 ///    derecruited at the contraction's edge fires separately and repetitively; a fasciculation is
 ///    a discharge of a muscle at rest.
-/// 3. A cramp among repeated contractions → `activity` (`repeated-contractions`): exercise and
+/// 3. A twitch whose potential is several units → `activity` (`multi-unit`): one motor unit's
+///    potential has 2–5 phases (DOMAIN.md: 3.3 ± 1.1 with a needle; surface potentials are
+///    smoother), a doublet in the same 50 ms up to about 8; ten or more are the overlapping
+///    potentials of many units, a brief voluntary contraction (a flick of the thumb).
+/// 4. A cramp among repeated contractions → `activity` (`repeated-contractions`): exercise and
 ///    tasks on cue repeat holds of a similar length; a cramp is one long hold.
-/// 4. A cramp held with other muscles → `activity` (`co-contraction`): a cramp is involuntary
+/// 5. A cramp held with other muscles → `activity` (`co-contraction`): a cramp is involuntary
 ///    and local, a gesture recruits synergists together.
 ///
 /// A finding that does not apply to the verdict (a heartbeat beside a cramp, say) changes
@@ -44,6 +52,7 @@ enum KindDecision {
         case .twitch:
             if findings.contains(.heartbeat) { return (.artifact, "heartbeat") }
             if findings.contains(.nearContraction) { return (.activity, "recruitment") }
+            if findings.contains(.multiUnit) { return (.activity, "multi-unit") }
         case .cramp:
             if findings.contains(.repeatedContractions) { return (.activity, "repeated-contractions") }
             if findings.contains(.coContraction) { return (.activity, "co-contraction") }

@@ -102,6 +102,20 @@ final class MorphologyCollector {
         }
     }
 
+    /// The number of phases of the short segment of channel `c` peaking at `peakIndex`
+    /// (`PotentialMeasure`), its window kept for `shape`; nil when no window was captured.
+    func phases(channel c: Int, peakIndex: Int, peak: Double, snr: Double) -> Int? {
+        guard c < pending.count, let window = pending[c][peakIndex] else { return nil }
+        let noise = snr > 0 ? peak / snr : 0
+        return PotentialMeasure.shape(window, centre: half, sampleRate: sampleRate, noiseRMS: noise).phases
+    }
+
+    /// Drops the window of the segment of channel `c` peaking at `peakIndex` (it became no twitch).
+    func discard(channel c: Int, peakIndex: Int) {
+        guard c < pending.count else { return }
+        pending[c].removeValue(forKey: peakIndex)
+    }
+
     /// The shape of the twitch of channel `c` peaking at sample `peakIndex`, whose peak is
     /// `peak` (reported units) at `snr` × the noise RMS; clusters it and keeps its snippet.
     func shape(channel c: Int, peakIndex: Int, peakTime: Double, peak: Double, snr: Double) -> PotentialShape? {

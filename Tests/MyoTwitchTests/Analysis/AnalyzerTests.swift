@@ -116,6 +116,31 @@ import Testing
         #expect(twitches.filter { $0.channel == "a" }.count == 3, "\(described)")
     }
 
+    /// `KindDecision` rule 3 end to end: 60 ms of overlapping potentials of many units (a flick,
+    /// 400 potentials a second) has ten or more phases in its 50 ms core and is `activity`
+    /// (`multi-unit`); a unit's doublet (two potentials 30 ms apart) in the same recording stays
+    /// a twitch.
+    @Test func briefMultiUnitBurstIsActivityAndADoubletATwitch() {
+        var x = SyntheticSignal(rate: 2000, seconds: 30, noise: 1, seed: 31)
+        for flick in [9.0, 19.0] {
+            var t = flick
+            while t < flick + 0.06 {
+                x.addSpike(at: t, amplitude: 40 * (x.uniform() < 0.5 ? -1 : 1), width: 0.006 + 0.006 * x.uniform())
+                t += 0.0025
+            }
+        }
+        x.addSpike(at: 14, amplitude: 30)
+        x.addSpike(at: 14.03, amplitude: 25)
+        let events = Analyzer.run(columns: [x.samples], names: ["emg"], rate: 2000).events
+        let described = events.map { "\($0.kind) \($0.reason) \($0.start)-\($0.end) snr \($0.snr)" }
+        for flick in [9.0, 19.0] {
+            #expect(events.contains { $0.kind == .activity && $0.reason == "multi-unit" && abs($0.start - flick) < 0.05 },
+                    "\(described)")
+        }
+        #expect(events.filter { $0.kind == .twitch }.count == 1, "\(described)")
+        #expect(events.contains { $0.kind == .twitch && abs($0.start - 14) < 0.02 }, "\(described)")
+    }
+
     @Test func correlationOfACopyIsHighAndOfIndependentNoiseLow() {
         var store = CrosstalkCorrelation(channels: 3, sampleRate: 1000)
         let x = SyntheticSignal(rate: 1000, seconds: 5, noise: 1, seed: 7).samples

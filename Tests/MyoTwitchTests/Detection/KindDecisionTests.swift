@@ -20,7 +20,12 @@ import Testing
         Case(kind: .twitch, findings: .heartbeat, expected: .artifact, reason: "heartbeat"),
         Case(kind: .twitch, findings: .nearContraction, expected: .activity, reason: "recruitment"),
         Case(kind: .twitch, findings: [.heartbeat, .nearContraction], expected: .artifact, reason: "heartbeat"),
-        // Rule 3 and 4, cramps.
+        // Rule 3, twitches: several units' potentials; after the two before it.
+        Case(kind: .twitch, findings: .multiUnit, expected: .activity, reason: "multi-unit"),
+        Case(kind: .twitch, findings: [.nearContraction, .multiUnit], expected: .activity, reason: "recruitment"),
+        Case(kind: .twitch, findings: [.heartbeat, .multiUnit], expected: .artifact, reason: "heartbeat"),
+        Case(kind: .cramp, findings: .multiUnit, expected: .cramp, reason: "short-spike"),
+        // Rule 4 and 5, cramps.
         Case(kind: .cramp, findings: .repeatedContractions, expected: .activity, reason: "repeated-contractions"),
         Case(kind: .cramp, findings: .coContraction, expected: .activity, reason: "co-contraction"),
         Case(kind: .cramp, findings: [.coContraction, .repeatedContractions], expected: .activity,
