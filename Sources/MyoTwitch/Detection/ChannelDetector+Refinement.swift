@@ -143,5 +143,42 @@ extension ChannelDetector {
         // the ratio is taken against the same statistic of quiet signal, so that on steady noise
         // the check asks no more than the threshold did.
         current.contrastRatio = noise > 0 ? high / (noise * tail.trimmedPerMedian) : 0
+        if profile.trainFirings > 0 {
+            current.inTrain = countPrecedingFirings(oldest: oldest, noise: noise) >= profile.trainFirings
+        }
+    }
+
+    /// How many potentials of at least half the segment's envelope amplitude (and 3× the noise
+    /// level) precede it in a chain whose gaps are at most `profile.trainGapSeconds`: a voluntary
+    /// unit firing at 5–35 Hz leaves such a chain, a fasciculation is isolated.
+    func countPrecedingFirings(oldest: Int, noise: Double) -> Int {
+        let length = envelopeLength
+        let limit = max(0.25 * current.peakEnvelope * current.peakEnvelope, 9 * noise * noise) * Double(length)
+        let gap = Int(profile.trainGapSeconds * sampleRate)
+        let separation = max(1, Int(0.025 * sampleRate))
+        let stop = max(oldest + length + 1, 0)
+        var j = current.onset - length
+        guard j - length >= stop else { return 0 }
+        var sum = 0.0
+        for k in (j - length + 1)...j { sum += energyRing[k & ringMask] }
+        var chainStart = current.onset, count = 0, lastRunEnd = Int.max, inRun = false
+        while j - length >= stop {
+            if sum >= limit {
+                if !inRun {
+                    if chainStart - j > gap { break }
+                    if lastRunEnd - j > separation { count += 1 }
+                    inRun = true
+                }
+                chainStart = j - length
+            } else if inRun {
+                inRun = false
+                lastRunEnd = j
+            }
+            // Slide the window one sample back: [j - length, j - 1].
+            sum += energyRing[(j - length) & ringMask] - energyRing[j & ringMask]
+            j -= 1
+            if chainStart - j > gap && !inRun { break }
+        }
+        return count
     }
 }

@@ -152,6 +152,18 @@ public struct DetectorProfile: Sendable, Equatable {
     /// doublet in the window up to 8 (the most among the held-out set's true twitches); the brief
     /// thumb contractions of the public adductor pollicis recording read as twitches had 10–13.
     public var multiUnitPhases = 10
+    /// Firings before a spike (`ChannelDetector.countPrecedingFirings`: potentials of at least
+    /// half its envelope amplitude, in a chain with gaps ≤ `trainGapSeconds`) that make it one
+    /// discharge of a voluntary unit's train rather than a twitch; 0: off. 3: four discharges at
+    /// a voluntary unit's rate (DOMAIN.md: 6–35 Hz) — in incomplete relaxation a low-threshold
+    /// unit keeps firing near the detection level, and only its larger discharges cross it (the
+    /// public Myo rest stretches). A dense fasciculation episode (2/s, random) puts three
+    /// potentials within 0.2 s of each other before a twitch about 4 % of the time.
+    /// Accelerometers 0: a mechanical twitch rings, its own ringing would count.
+    public var trainFirings = 3
+    /// The longest gap, s, between firings of a train: 0.2 s, a unit at 5 Hz, just below the
+    /// slowest voluntary rate (6 Hz) to allow for its jitter.
+    public var trainGapSeconds = 0.2
     /// When a spike is an ECG beat (`HeartbeatGate`).
     public var heartbeat = HeartbeatThresholds()
     /// When an event is crosstalk or a cramp a co-contraction (`CrosstalkFilter`).
@@ -180,7 +192,8 @@ public struct DetectorProfile: Sendable, Equatable {
         band: (5, 100), motionBand: (0.3, 4), motionRatio: 1.0, settleSeconds: 1.0,
         contextSeconds: 0, recruitmentWindowSeconds: 0, burstEnvelopeSeconds: 0.5, minBurstSeconds: 2.0, slowRestartGapSeconds: 1.2,
         crampSpanAllowanceSeconds: 0.5, rhythmGapSeconds: 10,
-        singleSampleMinimumRate: 0, binnedBurstProfile: true, maxRhythmPeriodSeconds: 1.5, rhythmCorrelation: 0.6)
+        singleSampleMinimumRate: 0, binnedBurstProfile: true, maxRhythmPeriodSeconds: 1.5, rhythmCorrelation: 0.6,
+        trainFirings: 0)
 
     public static func `for`(_ sensor: SensorKind) -> DetectorProfile {
         sensor == .emg ? .emg : .accelerometer

@@ -35,8 +35,12 @@ struct Segment: Sendable, Equatable {
     /// the twitch's own energy, though outside its sharpened span.
     var multipletEnergy = 0.0
     /// Whether the segment stands above its surroundings as far as the detector's threshold
-    /// stands above the quiet level (true when not measured).
-    var standsOut: Bool { localNoise <= 0 || peakEnvelope >= contrastRatio * localNoise }
+    /// stands above the quiet level (true when not measured), and is not one discharge of a
+    /// train.
+    var standsOut: Bool { (localNoise <= 0 || peakEnvelope >= contrastRatio * localNoise) && !inTrain }
+    /// Potentials of comparable size fire before it at a voluntary unit's intervals
+    /// (`ChannelDetector.countPrecedingFirings`): one discharge of a train, not an isolated one.
+    var inTrain = false
     /// Found by the slow burst detector: sustained activity, never a twitch.
     var sustained = false
     /// The slow envelope over a slow burst, four values per envelope window (at most 4096; a

@@ -141,6 +141,25 @@ import Testing
         #expect(events.contains { $0.kind == .twitch && abs($0.start - 14) < 0.02 }, "\(described)")
     }
 
+    /// A voluntary unit's train (`DetectorProfile.trainFirings`, `trainGapSeconds`): a spike
+    /// after three firings of more than half its size, 150 ms apart (6.7 Hz, a voluntary unit's
+    /// rate), is one discharge of a train, not a twitch. The detector sees only what came
+    /// before, so the train's first three are still twitches. At 0.4 s apart (2.5 Hz, slower
+    /// than any voluntary unit fires, an episode's spacing) all twelve are twitches.
+    @Test(arguments: [(interval: 0.15, expected: 9), (interval: 0.4, expected: 12)])
+    func unitFiringInATrainIsNotATwitch(interval: Double, expected: Int) {
+        var x = SyntheticSignal(rate: 1000, seconds: 30, noise: 1, seed: 41)
+        let spikes = [8.0, 14.0, 20.0]
+        for t in spikes {
+            for k in 1...3 { x.addSpike(at: t - interval * Double(k), amplitude: 8) }
+            x.addSpike(at: t, amplitude: 14)
+        }
+        let twitches = Analyzer.run(columns: [x.samples], names: ["emg"], rate: 1000).events.filter { $0.kind == .twitch }
+        #expect(twitches.count == expected, "\(twitches.map(\.start))")
+        let lastOfTrains = twitches.filter { t in spikes.contains { abs(t.start - $0) < 0.02 } }.count
+        #expect(lastOfTrains == (expected == 9 ? 0 : 3), "\(twitches.map(\.start))")
+    }
+
     @Test func correlationOfACopyIsHighAndOfIndependentNoiseLow() {
         var store = CrosstalkCorrelation(channels: 3, sampleRate: 1000)
         let x = SyntheticSignal(rate: 1000, seconds: 5, noise: 1, seed: 7).samples
