@@ -2,10 +2,11 @@
 /// drops those that are crosstalk: the same activity seen weaker on a neighbouring channel.
 ///
 /// A candidate is crosstalk when another channel has an overlapping candidate whose SNR is at
-/// least `dominance` times its own: a twitch inside a neighbour's strong burst is one of that burst's potentials;
-/// for longer events half of the weaker one must overlap. Two twitches whose peaks lie within
-/// `coincidenceSeconds` are one discharge seen by two electrodes, whatever their SNRs: only the
-/// stronger is kept (one twitch, counted once in the rates and the "several areas" flag). Artifacts are never dropped this way.
+/// least `dominance` times its own: a twitch inside a neighbour's strong burst is one of that
+/// burst's potentials; for longer events half of the weaker one must overlap. Two twitches whose
+/// peaks lie within `coincidenceSeconds` are one discharge seen by two electrodes, whatever their
+/// SNRs: only the stronger is kept (one twitch, counted once in the rates and the "several
+/// areas" flag). Artifacts are never dropped this way.
 /// An event is never crosstalk of a neighbour's cramp or burst, though, once the canceller knows
 /// the gain of that neighbour's copy and the event is larger than the copy could be around its peak: the
 /// neighbour's largest pass-band amplitude there (its tile and the two beside it) × 1.5 × the

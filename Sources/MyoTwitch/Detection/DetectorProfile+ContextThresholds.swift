@@ -35,10 +35,10 @@ extension DetectorProfile {
         /// How close, s, the peaks of twitches on two channels must lie to be one discharge seen
         /// by both electrodes, whatever their SNRs: the weaker is then dropped. Volume conduction
         /// is instantaneous, so the copies peak together: on the public Myo recordings (200 Hz)
-        /// 7 of 10 such pairs peaked on the same sample or the next. 5 ms, not a potential's
-        /// length: the simulator's dense episodes put independent twitches of two channels 8–25 ms
-        /// apart 8 times in 2,300 twitches (a 25 ms window lost those 8 true twitches); at 5 ms,
-        /// none.
+        /// 4 of the 7 such pairs peaked on the same sample (the others 15–20 ms apart, different
+        /// phases of one potential). 5 ms, not a potential's length: the simulator's dense
+        /// episodes put independent true twitches of two channels 8–25 ms apart (a 25 ms window
+        /// lost 7 of the held-out set's 2,025 found twitches); at 5 ms, none.
         public var coincidenceSeconds = 0.005
         /// Correlation over the overlap above which a weaker sustained event is a copy of a
         /// stronger one. 0.5: a copy strong enough to be detected correlates at 0.9 and more;

@@ -157,8 +157,9 @@ public struct DetectorProfile: Sendable, Equatable {
     /// discharge of a voluntary unit's train rather than a twitch; 0: off. 3: four discharges at
     /// a voluntary unit's rate (DOMAIN.md: 6–35 Hz) — in incomplete relaxation a low-threshold
     /// unit keeps firing near the detection level, and only its larger discharges cross it (the
-    /// public Myo rest stretches). A dense fasciculation episode (2/s, random) puts three
-    /// potentials within 0.2 s of each other before a twitch about 4 % of the time.
+    /// public Myo rest stretches). A dense fasciculation episode (2 a second, at random) puts
+    /// three potentials at ≤ 0.2 s gaps before a twitch at most ~4 % of the time ((1 − e^−0.4)³,
+    /// before the size condition).
     /// Accelerometers 0: a mechanical twitch rings, its own ringing would count.
     public var trainFirings = 3
     /// The longest gap, s, between firings of a train: 0.2 s, a unit at 5 Hz, just below the
