@@ -144,41 +144,65 @@ extension ChannelDetector {
         // the check asks no more than the threshold did.
         current.contrastRatio = noise > 0 ? high / (noise * tail.trimmedPerMedian) : 0
         if profile.trainFirings > 0 {
-            current.inTrain = countPrecedingFirings(oldest: oldest, noise: noise) >= profile.trainFirings
+            current.precedingFirings = firings(of: current, forward: false, bound: oldest + 1, noise: noise)
+            current.inTrain = current.precedingFirings >= profile.trainFirings
         }
     }
 
-    /// How many potentials of at least half the segment's envelope amplitude (and 3× the noise
-    /// level) precede it in a chain whose gaps are at most `profile.trainGapSeconds`: a voluntary
-    /// unit firing at 5–35 Hz leaves such a chain, a fasciculation is isolated.
-    func countPrecedingFirings(oldest: Int, noise: Double) -> Int {
+    /// Potentials of at least half `segment`'s envelope amplitude (and 3× the noise level) in a
+    /// chain before it (or after it, `forward`) whose gaps are at most `profile.trainGapSeconds`,
+    /// looking no further than sample `bound`: a voluntary unit firing at 5–35 Hz leaves such a
+    /// chain, a fasciculation is isolated. Runs of windows above the level closer than 25 ms are
+    /// one potential.
+    func firings(of segment: Segment, forward: Bool, bound: Int, noise: Double) -> Int {
         let length = envelopeLength
-        let limit = max(0.25 * current.peakEnvelope * current.peakEnvelope, 9 * noise * noise) * Double(length)
+        let limit = max(0.25 * segment.peakEnvelope * segment.peakEnvelope, 9 * noise * noise) * Double(length)
         let gap = Int(profile.trainGapSeconds * sampleRate)
         let separation = max(1, Int(0.025 * sampleRate))
-        let stop = max(oldest + length + 1, 0)
-        var j = current.onset - length
-        guard j - length >= stop else { return 0 }
+        let step = forward ? 1 : -1
+        // The window [j - length + 1, j] (backward) or [j, j + length - 1] (forward), its far
+        // edge `j` moving away from the segment one sample at a time.
+        var j = forward ? segment.end + 1 : segment.onset - length
+        let far = { (j: Int) in forward ? j + length - 1 : j - length + 1 }
+        guard forward ? far(j) <= bound : far(j) >= max(bound, 0) else { return 0 }
         var sum = 0.0
-        for k in (j - length + 1)...j { sum += energyRing[k & ringMask] }
-        var chainStart = current.onset, count = 0, lastRunEnd = Int.max, inRun = false
-        while j - length >= stop {
+        for k in min(j, far(j))...max(j, far(j)) { sum += energyRing[k & ringMask] }
+        var chainEdge = forward ? segment.end : segment.onset
+        var count = 0, lastRunEdge = forward ? Int.min / 2 : Int.max / 2, inRun = false
+        while true {
+            let distance = abs(j - chainEdge)
             if sum >= limit {
                 if !inRun {
-                    if chainStart - j > gap { break }
-                    if lastRunEnd - j > separation { count += 1 }
+                    if distance > gap { break }
+                    if abs(j - lastRunEdge) > separation { count += 1 }
                     inRun = true
                 }
-                chainStart = j - length
-            } else if inRun {
-                inRun = false
-                lastRunEnd = j
+                chainEdge = far(j)
+            } else {
+                if inRun { inRun = false; lastRunEdge = j }
+                if distance > gap { break }
             }
-            // Slide the window one sample back: [j - length, j - 1].
-            sum += energyRing[(j - length) & ringMask] - energyRing[j & ringMask]
-            j -= 1
-            if chainStart - j > gap && !inRun { break }
+            let next = far(j) + step
+            guard forward ? next <= bound : next >= max(bound, 0) else { break }
+            sum += energyRing[next & ringMask] - energyRing[j & ringMask]
+            j += step
         }
         return count
+    }
+
+    /// Completes the train check of a closing group's short segments with the firings after
+    /// each (up to `profile.groupGapSeconds` on, at most sample `last`): a segment is one of a
+    /// train when its preceding and following firings together reach `profile.trainFirings`.
+    func markTrains(in group: inout SegmentGroup, last: Int) {
+        guard profile.trainFirings > 0 else { return }
+        let reach = groupGap, oldest = index - ringMask
+        for k in group.segments.indices where !group.segments[k].sustained && !group.segments[k].inTrain {
+            let segment = group.segments[k]
+            // A long group's early segments have left the ring: they keep what was seen before.
+            guard segment.end + 1 > oldest else { continue }
+            let following = firings(of: segment, forward: true, bound: min(last, segment.end + reach),
+                                    noise: segment.noiseLevel)
+            group.segments[k].inTrain = segment.precedingFirings + following >= profile.trainFirings
+        }
     }
 }

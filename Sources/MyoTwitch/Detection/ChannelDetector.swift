@@ -440,6 +440,7 @@ final class ChannelDetector {
             // spike gap.
             let allowed = segment.sustained ? groupCloseGap : spikeJoinGap
             if segment.onset - group.end > allowed {
+                markTrains(in: &group, last: index - 1)
                 finished.append(group)
                 group = SegmentGroup()
             }
@@ -462,6 +463,7 @@ final class ChannelDetector {
     private func closeGroupIfDue(at n: Int, finished: inout [SegmentGroup]) {
         guard !group.isEmpty, !slowActive else { return }
         if n - group.end > groupCloseGap {
+            markTrains(in: &group, last: n)
             finished.append(group)
             group = SegmentGroup()
         }
@@ -475,6 +477,7 @@ final class ChannelDetector {
             finishSegment(finished: &finished)
         }
         if !group.isEmpty {
+            markTrains(in: &group, last: index - 1)
             finished.append(group)
             group = SegmentGroup()
         }

@@ -41,6 +41,8 @@ struct Segment: Sendable, Equatable {
     /// Potentials of comparable size fire before it at a voluntary unit's intervals
     /// (`ChannelDetector.countPrecedingFirings`): one discharge of a train, not an isolated one.
     var inTrain = false
+    /// Of those, the firings before it (`ChannelDetector.firings`).
+    var precedingFirings = 0
     /// Found by the slow burst detector: sustained activity, never a twitch.
     var sustained = false
     /// The slow envelope over a slow burst, four values per envelope window (at most 4096; a
