@@ -439,11 +439,7 @@ final class ChannelDetector {
             // A new slow activation may join after the longer restart gap; a spike only after the
             // spike gap.
             let allowed = segment.sustained ? groupCloseGap : spikeJoinGap
-            if segment.onset - group.end > allowed {
-                markTrains(in: &group, last: index - 1)
-                finished.append(group)
-                group = SegmentGroup()
-            }
+            if segment.onset - group.end > allowed { closeGroup(last: index - 1, finished: &finished) }
         }
         group.segments.append(segment)
         if segment.sustained { group.holdsSlowActivation = true }
@@ -462,11 +458,15 @@ final class ChannelDetector {
     /// Closes the open group once the allowed gap has passed with nothing new.
     private func closeGroupIfDue(at n: Int, finished: inout [SegmentGroup]) {
         guard !group.isEmpty, !slowActive else { return }
-        if n - group.end > groupCloseGap {
-            markTrains(in: &group, last: n)
-            finished.append(group)
-            group = SegmentGroup()
-        }
+        if n - group.end > groupCloseGap { closeGroup(last: n, finished: &finished) }
+    }
+
+    /// Hands the open group out, its train check completed with what the ring holds up to
+    /// sample `last`, and starts a new one.
+    private func closeGroup(last: Int, finished: inout [SegmentGroup]) {
+        markTrains(in: &group, last: last)
+        finished.append(group)
+        group = SegmentGroup()
     }
 
     /// Ends whatever is open (end of input or a gap): the segment in progress and its group.
@@ -476,11 +476,7 @@ final class ChannelDetector {
             if phase == .active { current.end = max(current.onset, index - 1 - envelopeLength / 2) }
             finishSegment(finished: &finished)
         }
-        if !group.isEmpty {
-            markTrains(in: &group, last: index - 1)
-            finished.append(group)
-            group = SegmentGroup()
-        }
+        if !group.isEmpty { closeGroup(last: index - 1, finished: &finished) }
         lastQuietIndex = index - 1
     }
 

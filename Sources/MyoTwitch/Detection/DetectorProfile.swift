@@ -152,7 +152,7 @@ public struct DetectorProfile: Sendable, Equatable {
     /// doublet in the window up to 8 (the most among the held-out set's true twitches); the brief
     /// thumb contractions of the public adductor pollicis recording read as twitches had 10–13.
     public var multiUnitPhases = 10
-    /// Firings before a spike (`ChannelDetector.countPrecedingFirings`: potentials of at least
+    /// Firings before a spike (`ChannelDetector.firings`: potentials of at least
     /// half its envelope amplitude, in a chain with gaps ≤ `trainGapSeconds`) that make it one
     /// discharge of a voluntary unit's train rather than a twitch; 0: off. 3: four discharges at
     /// a voluntary unit's rate (DOMAIN.md: 6–35 Hz) — in incomplete relaxation a low-threshold

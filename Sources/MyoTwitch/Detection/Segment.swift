@@ -39,7 +39,7 @@ struct Segment: Sendable, Equatable {
     /// train.
     var standsOut: Bool { (localNoise <= 0 || peakEnvelope >= contrastRatio * localNoise) && !inTrain }
     /// Potentials of comparable size fire before it at a voluntary unit's intervals
-    /// (`ChannelDetector.countPrecedingFirings`): one discharge of a train, not an isolated one.
+    /// (`ChannelDetector.firings`, `markTrains`): one discharge of a train, not an isolated one.
     var inTrain = false
     /// Of those, the firings before it (`ChannelDetector.firings`).
     var precedingFirings = 0
