@@ -143,6 +143,7 @@ extension ChannelDetector {
         // the ratio is taken against the same statistic of quiet signal, so that on steady noise
         // the check asks no more than the threshold did.
         current.contrastRatio = noise > 0 ? high / (noise * tail.trimmedPerMedian) : 0
+        current.surroundRise = noise > 0 ? current.localNoise / (noise * tail.trimmedPerMedian) : 0
         if profile.trainFirings > 0 {
             current.precedingFirings = firings(of: current, forward: false, bound: oldest + 1, noise: noise)
             current.inTrain = current.precedingFirings >= profile.trainFirings

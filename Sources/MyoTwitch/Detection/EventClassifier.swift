@@ -73,10 +73,13 @@ struct EventClassifier {
         var groupSpan: ClosedRange<Int>? = nil
         /// The span context gates judge nearby spikes against.
         var contextSpan: ClosedRange<Int> { groupSpan ?? onset...max(onset, end) }
+        /// Of a short event, its surroundings over the channel's quiet level (`Segment.surroundRise`;
+        /// 0 when not measured).
+        var surroundRise = 0.0
 
         init(kind: EventKind, reason: String, onset: Int, end: Int, peakIndex: Int,
              peakAmplitude: Double, snr: Double, spectrum: SpectralFeatures? = nil,
-             groupSpan: ClosedRange<Int>? = nil) {
+             groupSpan: ClosedRange<Int>? = nil, surroundRise: Double = 0) {
             signalKind = kind
             signalReason = reason
             self.onset = onset
@@ -86,6 +89,7 @@ struct EventClassifier {
             self.snr = snr
             self.spectrum = spectrum
             self.groupSpan = groupSpan
+            self.surroundRise = surroundRise
         }
 
         /// The event's kind and reason as `KindDecision` decides them from the verdict and the
@@ -167,7 +171,7 @@ struct EventClassifier {
         Candidate(kind: kind, reason: reason, onset: segment.onset, end: segment.end,
                   peakIndex: segment.peakIndex, peakAmplitude: segment.peakAmplitude,
                   snr: segment.noiseLevel > 0 ? segment.peakAmplitude / segment.noiseLevel : 0,
-                  spectrum: segment.spectrum)
+                  spectrum: segment.spectrum, surroundRise: segment.surroundRise)
     }
 
     private func classifyShort(_ s: Segment) -> Candidate {

@@ -21,6 +21,10 @@ struct ContextFindings: OptionSet, Sendable, Hashable {
     /// phases within the ±25 ms core that `PotentialMeasure` measures (the analyzer, from the
     /// morphology window).
     static let multiUnit = ContextFindings(rawValue: 1 << 4)
+    /// Its surroundings on its channel had risen above the quiet level (by the crosstalk
+    /// thresholds' `synergistRise`) while another channel's own contraction covered its peak
+    /// (`CrosstalkFilter`).
+    static let synergistActivity = ContextFindings(rawValue: 1 << 5)
 }
 
 /// The one place that decides an event's kind and reason: the classifier's verdict on the
@@ -36,9 +40,15 @@ struct ContextFindings: OptionSet, Sendable, Hashable {
 ///    potential has 2–5 phases (DOMAIN.md: 3.3 ± 1.1 with a needle; surface potentials are
 ///    smoother), a doublet in the same 50 ms up to about 8; ten or more are the overlapping
 ///    potentials of many units, a brief voluntary contraction (a flick of the thumb).
-/// 4. A cramp among repeated contractions → `activity` (`repeated-contractions`): exercise and
+/// 4. A twitch in a muscle taking part in another's contraction → `activity`
+///    (`synergist-activity`): while another channel contracts, this channel's background has
+///    risen (its power at least doubled), so this muscle is active with it — a synergist, or
+///    the contraction's own potentials carried over — and a spike standing out there is one of
+///    the active units. A fasciculation is judged in a muscle at rest; one in a muscle whose
+///    background stays at its quiet level beside a distant contraction is still a twitch.
+/// 5. A cramp among repeated contractions → `activity` (`repeated-contractions`): exercise and
 ///    tasks on cue repeat holds of a similar length; a cramp is one long hold.
-/// 5. A cramp held with other muscles → `activity` (`co-contraction`): a cramp is involuntary
+/// 6. A cramp held with other muscles → `activity` (`co-contraction`): a cramp is involuntary
 ///    and local, a gesture recruits synergists together.
 ///
 /// A finding that does not apply to the verdict (a heartbeat beside a cramp, say) changes
@@ -53,6 +63,7 @@ enum KindDecision {
             if findings.contains(.heartbeat) { return (.artifact, "heartbeat") }
             if findings.contains(.nearContraction) { return (.activity, "recruitment") }
             if findings.contains(.multiUnit) { return (.activity, "multi-unit") }
+            if findings.contains(.synergistActivity) { return (.activity, "synergist-activity") }
         case .cramp:
             if findings.contains(.repeatedContractions) { return (.activity, "repeated-contractions") }
             if findings.contains(.coContraction) { return (.activity, "co-contraction") }

@@ -30,6 +30,9 @@ struct Segment: Sendable, Equatable {
     var localNoise = 0.0
     /// The envelope/noise ratio the detector required when it found the segment.
     var contrastRatio = 0.0
+    /// How far the surroundings of a short segment (`localNoise`) stand above the channel's quiet
+    /// level, as the same statistic of quiet signal (1: at the quiet level); 0 when not measured.
+    var surroundRise = 0.0
     /// Band energy of the later potentials of a multiplet beside this short segment (the same unit
     /// firing again within the merge gap, silent in between; `ChannelDetector.measureMultiplet`):
     /// the twitch's own energy, though outside its sharpened span.

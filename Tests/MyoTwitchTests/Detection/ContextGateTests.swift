@@ -46,6 +46,29 @@ import Testing
         #expect(gate.take(Self.candidate(.twitch, 10, 20)).map(\.kind) == [.twitch])
     }
 
+    /// A twitch while another channel contracts is activity when its own surroundings had risen
+    /// (power doubled: an RMS ratio of at least √2) and the contraction covers its peak; at the
+    /// quiet level, beside the contraction rather than inside it, or beside a spike, a twitch.
+    @Test(arguments: [
+        (rise: 1.6, other: (kind: EventKind.activity, onset: 1_000, end: 9_000), expected: EventKind.activity),
+        (rise: 1.6, other: (kind: .cramp, onset: 1_000, end: 9_000), expected: .activity),
+        (rise: 1.2, other: (kind: .activity, onset: 1_000, end: 9_000), expected: .twitch),
+        (rise: 0, other: (kind: .activity, onset: 1_000, end: 9_000), expected: .twitch),
+        (rise: 1.6, other: (kind: .activity, onset: 6_000, end: 9_000), expected: .twitch),
+        (rise: 1.6, other: (kind: .twitch, onset: 4_990, end: 5_010), expected: .twitch),
+    ])
+    func twitchInASynergist(rise: Double, other: (kind: EventKind, onset: Int, end: Int), expected: EventKind) {
+        var filter = CrosstalkFilter(sampleRate: 1000)
+        var spike = Self.candidate(.twitch, 4_990, 5_010, snr: 20)
+        spike.surroundRise = rise
+        filter.add(spike, channel: 0)
+        // Weaker than the twitch, so that no crosstalk rule takes it.
+        filter.add(Self.candidate(other.kind, other.onset, other.end, snr: 5), channel: 1)
+        let judged = filter.release(before: Int.max).first { $0.0 == 0 }?.1
+        #expect(judged?.kind == expected)
+        if expected == .activity { #expect(judged?.reason == "synergist-activity") }
+    }
+
     /// A cramp candidate on one channel while another channel holds its own contraction over
     /// most of it is a co-contraction; covered less, or only by exercise strokes, it stays a cramp.
     @Test(arguments: [

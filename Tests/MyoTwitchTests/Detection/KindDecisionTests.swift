@@ -25,7 +25,12 @@ import Testing
         Case(kind: .twitch, findings: [.nearContraction, .multiUnit], expected: .activity, reason: "recruitment"),
         Case(kind: .twitch, findings: [.heartbeat, .multiUnit], expected: .artifact, reason: "heartbeat"),
         Case(kind: .cramp, findings: .multiUnit, expected: .cramp, reason: "short-spike"),
-        // Rule 4 and 5, cramps.
+        // Rule 4, twitches: in a muscle taking part in another's contraction; after the three before it.
+        Case(kind: .twitch, findings: .synergistActivity, expected: .activity, reason: "synergist-activity"),
+        Case(kind: .twitch, findings: [.multiUnit, .synergistActivity], expected: .activity, reason: "multi-unit"),
+        Case(kind: .twitch, findings: [.heartbeat, .synergistActivity], expected: .artifact, reason: "heartbeat"),
+        Case(kind: .cramp, findings: .synergistActivity, expected: .cramp, reason: "short-spike"),
+        // Rule 5 and 6, cramps.
         Case(kind: .cramp, findings: .repeatedContractions, expected: .activity, reason: "repeated-contractions"),
         Case(kind: .cramp, findings: .coContraction, expected: .activity, reason: "co-contraction"),
         Case(kind: .cramp, findings: [.coContraction, .repeatedContractions], expected: .activity,
