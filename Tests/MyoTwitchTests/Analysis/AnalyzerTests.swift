@@ -116,6 +116,25 @@ import Testing
         #expect(twitches.filter { $0.channel == "a" }.count == 3, "\(described)")
     }
 
+    /// `KindDecision` rule 4 end to end, at an armband's 200 Hz: column a contracts from 10 to
+    /// 18 s; on column b a spike at 14 s is `activity` (`synergist-activity`) when b's background around it has risen to
+    /// 1.6× its quiet RMS (b's muscle takes part), and a twitch when it stays at the quiet level.
+    @Test(arguments: [(rise: 1.6, expected: EventKind.activity), (rise: 1.0, expected: .twitch)])
+    func twitchInAMuscleTakingPartInAContraction(rise: Double, expected: EventKind) {
+        var a = SyntheticSignal(rate: 200, seconds: 30, noise: 1, seed: 41)
+        var b = SyntheticSignal(rate: 200, seconds: 30, noise: 1, seed: 42)
+        a.addBurst(start: 10, duration: 8, amplitude: 20)
+        let extra = (rise * rise - 1).squareRoot()
+        for i in Int(13.3 * 200)..<Int(14.7 * 200) { b.samples[i] += extra * b.gaussian() }
+        b.addSpike(at: 14, amplitude: 30, width: 0.02)
+        let events = Analyzer.run(columns: [a.samples, b.samples], names: ["a", "b"], rate: 200).events
+        let described = events.map { "\($0.channel) \($0.kind) \($0.reason) \($0.start)-\($0.end) snr \($0.snr)" }
+        let spike = events.first { $0.channel == "b" && abs($0.start - 14) < 0.05 }
+        #expect(spike != nil, "\(described)")
+        #expect(spike?.kind == expected, "\(described)")
+        if expected == .activity { #expect(spike?.reason == "synergist-activity", "\(described)") }
+    }
+
     /// `KindDecision` rule 3 end to end: 60 ms of overlapping potentials of many units (a flick,
     /// 400 potentials a second) has ten or more phases in its 50 ms core and is `activity`
     /// (`multi-unit`); a unit's doublet (two potentials 30 ms apart) in the same recording stays
