@@ -372,12 +372,13 @@ public final class Analyzer {
         for (channel, released) in crosstalk.release(before: horizon, correlation: correlation,
                                                               canceller: canceller) {
             var c = released
-            // Rule 3 of `KindDecision`: a spike whose potential is several units' is activity.
+            let peak = c.peakAmplitude * amplitudeUnits[channel].scale
+            // Rule 3 of `KindDecision`: a spike whose potential is several units' is activity. The
+            // measurement is the one a twitch then reports (`shape`), taken once.
+            var measured: PotentialShape? = nil
             if c.kind == .twitch, let morphology {
-                let scale = amplitudeUnits[channel].scale
-                if let phases = morphology.phases(channel: channel, peakIndex: c.peakIndex,
-                                                  peak: c.peakAmplitude * scale, snr: c.snr),
-                   phases >= profile.multiUnitPhases {
+                measured = morphology.measure(channel: channel, peakIndex: c.peakIndex, peak: peak, snr: c.snr)
+                if let phases = measured?.phases, phases >= profile.multiUnitPhases {
                     c.note(.multiUnit)
                     morphology.discard(channel: channel, peakIndex: c.peakIndex)
                 }
@@ -385,13 +386,15 @@ public final class Analyzer {
             var event = DetectedEvent(
                 kind: c.kind, channel: channels[channel],
                 start: timeAxis.time(ofSample: c.onset), end: timeAxis.time(ofSample: c.end),
-                peak: c.peakAmplitude * amplitudeUnits[channel].scale, peakTime: timeAxis.time(ofSample: c.peakIndex),
+                peak: peak, peakTime: timeAxis.time(ofSample: c.peakIndex),
                 snr: c.snr, reason: c.reason,
                 medianFrequencyHz: layout.sensor == .emg ? c.spectrum?.medianFrequency : nil,
                 lowFrequencyFraction: layout.sensor == .emg ? c.spectrum?.lowFrequencyFraction : nil,
                 peakUnit: amplitudeUnits[channel].unit)
-            if c.kind == .twitch { event.morphology = morphology?.shape(channel: channel, peakIndex: c.peakIndex,
-                                                                        peakTime: event.peakTime, peak: event.peak, snr: c.snr) }
+            if c.kind == .twitch {
+                event.morphology = morphology?.shape(channel: channel, peakIndex: c.peakIndex, peakTime: event.peakTime,
+                                                     peak: peak, snr: c.snr, measured: measured)
+            }
             if options.keepsEvents { events.append(event) }
             tally.add(event)
             outputs.append(.event(event))

@@ -124,9 +124,15 @@ struct CrosstalkFilter {
             let d = other.candidate
             guard other.channel != item.channel, d.signalKind != .twitch,
                   d.kind == .activity || d.kind == .cramp else { return false }
-            let span = d.contextSpan
-            return c.peakIndex >= span.lowerBound - peakTolerance && c.peakIndex <= span.upperBound + peakTolerance
+            return peaks(c, within: d)
         }
+    }
+
+    /// Whether `c` peaks within `d`'s context span (its whole group, pauses included), give or
+    /// take `peakTolerance`.
+    private func peaks(_ c: EventClassifier.Candidate, within d: EventClassifier.Candidate) -> Bool {
+        let span = d.contextSpan
+        return c.peakIndex >= span.lowerBound - peakTolerance && c.peakIndex <= span.upperBound + peakTolerance
     }
 
     private func isCrosstalk(_ item: (channel: Int, candidate: EventClassifier.Candidate),
@@ -161,8 +167,7 @@ struct CrosstalkFilter {
             if c.kind == .twitch {
                 // A spike seen while a neighbour contracts strongly: one of its potentials. (Over
                 // the whole of a split group: between its contractions the neighbour still holds.)
-                let span = d.contextSpan
-                if c.peakIndex >= span.lowerBound - peakTolerance && c.peakIndex <= span.upperBound + peakTolerance { return true }
+                if peaks(c, within: d) { return true }
             } else {
                 let overlap = min(c.end, d.end) - max(c.onset, d.onset)
                 if overlap > 0 && 2 * overlap >= c.end - c.onset { return true }

@@ -102,12 +102,13 @@ final class MorphologyCollector {
         }
     }
 
-    /// The number of phases of the short segment of channel `c` peaking at `peakIndex`
-    /// (`PotentialMeasure`), its window kept for `shape`; nil when no window was captured.
-    func phases(channel c: Int, peakIndex: Int, peak: Double, snr: Double) -> Int? {
+    /// The measured potential (`PotentialMeasure`) of the short segment of channel `c` peaking at
+    /// `peakIndex`, whose peak is `peak` (reported units) at `snr` × the noise RMS; its window is
+    /// kept for `shape`. nil when no window was captured.
+    func measure(channel c: Int, peakIndex: Int, peak: Double, snr: Double) -> PotentialShape? {
         guard c < pending.count, let window = pending[c][peakIndex] else { return nil }
         let noise = snr > 0 ? peak / snr : 0
-        return PotentialMeasure.shape(window, centre: half, sampleRate: sampleRate, noiseRMS: noise).phases
+        return PotentialMeasure.shape(window, centre: half, sampleRate: sampleRate, noiseRMS: noise)
     }
 
     /// Drops the window of the segment of channel `c` peaking at `peakIndex` (it became no twitch).
@@ -118,10 +119,12 @@ final class MorphologyCollector {
 
     /// The shape of the twitch of channel `c` peaking at sample `peakIndex`, whose peak is
     /// `peak` (reported units) at `snr` × the noise RMS; clusters it and keeps its snippet.
-    func shape(channel c: Int, peakIndex: Int, peakTime: Double, peak: Double, snr: Double) -> PotentialShape? {
+    /// `measured` is what `measure` returned for the same arguments, if it was asked.
+    func shape(channel c: Int, peakIndex: Int, peakTime: Double, peak: Double, snr: Double,
+               measured: PotentialShape? = nil) -> PotentialShape? {
         guard c < pending.count, let window = pending[c].removeValue(forKey: peakIndex) else { return nil }
         let noise = snr > 0 ? peak / snr : 0
-        var shape = PotentialMeasure.shape(window, centre: half, sampleRate: sampleRate, noiseRMS: noise)
+        var shape = measured ?? PotentialMeasure.shape(window, centre: half, sampleRate: sampleRate, noiseRMS: noise)
         if let local = clusterers[c].assign(window, centre: half, peakToPeak: shape.peakToPeak,
                                                    noiseRMS: noise, time: peakTime, keepsValue: keepsTwitchValues) {
             shape.unit = local + 1
