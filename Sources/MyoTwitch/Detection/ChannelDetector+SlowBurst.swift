@@ -60,8 +60,16 @@ extension ChannelDetector {
         slowSegment.peakAmplitude = slowPeakEnergy.squareRoot()
         slowSegment.spectrum = burstSpectrum.features(excluding: notchFrequencies)
         // Too short to be more than a twitch or two seen through the slow window: the spike
-        // detector has those.
-        guard slowSegment.length >= minBurstLength else {
+        // detector has those. So is a longer activation that the group's spikes explain (all
+        // short, each standing out from its surroundings as an isolated discharge, none a slow
+        // activation yet): no longer than their span and one slow window, its excess energy
+        // mostly theirs. Two strong twitches 0.3-0.5 s apart keep the 0.25 s
+        // envelope up for more than `minBurstSeconds` without any contraction between them.
+        let spikesSeenSlowly = !group.isEmpty && !group.holdsSlowActivation
+            && group.segments.allSatisfy { $0.length <= maxTwitchLength + envelopeLength && $0.standsOut }
+            && slowSegment.length <= group.end - group.onset + burstLength
+            && !group.isMostlyBetweenSpikes(of: slowSegment)
+        guard slowSegment.length >= minBurstLength, !spikesSeenSlowly else {
             if !group.isEmpty && slowSegment.onset <= group.end + groupGap {
                 group.shortBurst = slowSegment
             }

@@ -158,7 +158,15 @@ struct SegmentGroup: Sendable, Equatable {
     /// Whether the group's energy lies mostly outside its spike segments, within a short slow
     /// activation: a brief contraction whose peaks happened to cross the spike threshold.
     var isMostlyBetweenSpikes: Bool {
-        guard let burst = shortBurst, let noise = segments.first?.noiseLevel else { return false }
+        guard let burst = shortBurst else { return false }
+        return isMostlyBetweenSpikes(of: burst)
+    }
+
+    /// Whether `burst` (a slow activation overlapping the group) holds more excess energy outside
+    /// the group's spike segments than inside them: a contraction of its own, not the spikes
+    /// seen through the slow window.
+    func isMostlyBetweenSpikes(of burst: Segment) -> Bool {
+        guard let noise = segments.first?.noiseLevel else { return false }
         let floor = noise * noise
         let spikeEnergy = segments.reduce(0) { $0 + $1.bandEnergy }
         let spikeSamples = segments.reduce(0) { $0 + $1.energySamples }
