@@ -25,9 +25,9 @@ public struct DetectorProfile: Sendable, Equatable {
     /// The longest twitch, s (EMG: a doublet of 110 ms plus a 25 ms potential and the envelope).
     public var maxTwitchSeconds: Double
     /// Pass band of the conditioning filter, Hz (upper edge capped at 0.45 × sample rate).
-    public var band: (low: Double, high: Double)
+    public var band: FrequencyBand
     /// Band of the low-frequency (motion) check, Hz.
-    public var motionBand: (low: Double, high: Double)
+    public var motionBand: FrequencyBand
     /// Events whose motion-band energy exceeds this multiple of their pass-band energy are motion.
     public var motionRatio: Double
     /// Detection is suppressed this long after the start and after a gap, s, while filters settle.
@@ -170,27 +170,20 @@ public struct DetectorProfile: Sendable, Equatable {
     /// When an event is crosstalk or a cramp a co-contraction (`CrosstalkFilter`).
     public var crosstalk = CrosstalkThresholds()
 
-    public static func == (a: DetectorProfile, b: DetectorProfile) -> Bool {
-        a.envelopeSeconds == b.envelopeSeconds && a.highThreshold == b.highThreshold
-            && a.lowThreshold == b.lowThreshold && a.mergeGapSeconds == b.mergeGapSeconds
-            && a.groupGapSeconds == b.groupGapSeconds && a.band == b.band
-            && a.motionBand == b.motionBand && a.maxTwitchSeconds == b.maxTwitchSeconds
-    }
-
     /// Surface EMG. Band 20–450 Hz (SENIAM/ISEK usage; twitches keep their energy, unlike the
     /// 100 Hz high-pass of general toolkits).
     public static let emg = DetectorProfile(
         envelopeSeconds: 0.010, highThreshold: 6, lowThreshold: 3,
         mergeGapSeconds: 0.12, groupGapSeconds: 0.3, sustainedGapSeconds: 0.5,
         sustainedSeconds: 1.0, maxTwitchSeconds: 0.16,
-        band: (20, 450), motionBand: (1, 15), motionRatio: 1.0, settleSeconds: 0.25)
+        band: FrequencyBand(low: 20, high: 450), motionBand: FrequencyBand(low: 1, high: 15), motionRatio: 1.0, settleSeconds: 0.25)
 
     /// Accelerometer on the skin (mechanomyography band 5–100 Hz).
     public static let accelerometer = DetectorProfile(
         envelopeSeconds: 0.05, highThreshold: 9, lowThreshold: 3,
         mergeGapSeconds: 0.15, groupGapSeconds: 0.6, sustainedGapSeconds: 0.6,
         sustainedSeconds: 1.5, maxTwitchSeconds: 1.0,
-        band: (5, 100), motionBand: (0.3, 4), motionRatio: 1.0, settleSeconds: 1.0,
+        band: FrequencyBand(low: 5, high: 100), motionBand: FrequencyBand(low: 0.3, high: 4), motionRatio: 1.0, settleSeconds: 1.0,
         contextSeconds: 0, recruitmentWindowSeconds: 0, burstEnvelopeSeconds: 0.5, minBurstSeconds: 2.0, slowRestartGapSeconds: 1.2,
         crampSpanAllowanceSeconds: 0.5, rhythmGapSeconds: 10,
         singleSampleMinimumRate: 0, binnedBurstProfile: true, maxRhythmPeriodSeconds: 1.5, rhythmCorrelation: 0.6,

@@ -90,4 +90,21 @@ import Testing
         #expect(amid.allSatisfy { e in !times.contains { abs($0 - e.start) < 0.05 } },
                 "\(amid.map(\.start))")
     }
+
+    /// Two profiles are equal only when every threshold is: one that differs in any single
+    /// field (a band edge, the false-alarm level, a context threshold) is another profile.
+    @Test(arguments: [
+        { (p: inout DetectorProfile) in p.band.high = 400 },
+        { (p: inout DetectorProfile) in p.motionBand.low = 2 },
+        { (p: inout DetectorProfile) in p.falseAlarmProbability = 1e-6 },
+        { (p: inout DetectorProfile) in p.trainFirings = 4 },
+        { (p: inout DetectorProfile) in p.heartbeat.residueFactor = 2 },
+        { (p: inout DetectorProfile) in p.crosstalk.synergistRise = 2 },
+    ] as [@Sendable (inout DetectorProfile) -> Void])
+    func profileEqualityComparesEveryThreshold(change: @Sendable (inout DetectorProfile) -> Void) {
+        var changed = DetectorProfile.emg
+        change(&changed)
+        #expect(changed != DetectorProfile.emg)
+        #expect(DetectorProfile.emg == DetectorProfile.emg)
+    }
 }
