@@ -30,7 +30,7 @@ extension ChannelDetector {
             sum += bandEnergy[i] - (i >= envelopeLength ? bandEnergy[i - envelopeLength] : 0)
             while nextBeat < beats.count && beats[nextBeat].upperBound < i - envelopeLength + 1 { nextBeat += 1 }
             let onBeat = nextBeat < beats.count && beats[nextBeat].lowerBound <= i
-            if i >= settleLength && i % levelDecimation == 0 && quiet(i - envelopeLength + 1, i) && !onBeat {
+            if i >= seedStart && i % levelDecimation == 0 && quiet(i - envelopeLength + 1, i) && !onBeat {
                 values.append(max(0, sum / Double(envelopeLength)).squareRoot())
             }
         }
@@ -43,7 +43,7 @@ extension ChannelDetector {
         var slow = 0.0, slowValues: [Double] = []
         for i in 0..<count {
             slow += bandEnergy[i] - (i >= burstLength ? bandEnergy[i - burstLength] : 0)
-            if i >= settleLength + burstLength && i % slowDecimation == 0 && quiet(i - burstLength + 1, i) {
+            if i >= seedStart + burstLength && i % slowDecimation == 0 && quiet(i - burstLength + 1, i) {
                 slowValues.append(max(0, slow / Double(burstLength)).squareRoot())
             }
         }
@@ -55,7 +55,7 @@ extension ChannelDetector {
     /// them quiet: everything counts as quiet (the seed is the lower-tail estimate of all).
     private func quietBlocks(count: Int) -> (Int, Int) -> Bool {
         let block = max(envelopeLength, Int(profile.seedBlockSeconds * sampleRate))
-        let first = settleLength
+        let first = seedStart
         let blocks = (count - first) / block
         guard blocks >= 5 else { return { _, _ in true } }
         var means = [Double](repeating: 0, count: blocks)

@@ -113,6 +113,10 @@ final class ChannelDetector {
     /// Detection is suppressed before this index (filters settling after start or a gap).
     @exclusivity(unchecked) var settledAt = 0
     let settleLength: Int
+    /// The first sample of the warm-up that seeds the quiet level (`seedLevel`): once the pass
+    /// band has settled, which on an accelerometer comes well before its `settleSeconds` (the
+    /// 0.3 Hz motion band's).
+    let seedStart: Int
     /// RMS of the band signal per `traceBinLength` samples, for reports.
     let traceBinLength: Int
     @exclusivity(unchecked) private var traceSum = 0.0
@@ -200,6 +204,7 @@ final class ChannelDetector {
         // constants let them settle.
         let notchSettle = notchFrequencies.isEmpty ? 0 : 3 * 30 / (Double.pi * notchFrequencies[0])
         settleLength = Int(max(profile.settleSeconds, notchSettle) * sampleRate)
+        seedStart = min(settleLength, max(envelopeLength, Int(max(notchSettle, profile.seedSettleSeconds) * sampleRate)))
         self.collectTrace = collectTrace
         traceBinLength = max(1, Int(traceBinSeconds * sampleRate))
     }

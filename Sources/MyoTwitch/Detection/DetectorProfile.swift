@@ -32,6 +32,15 @@ public struct DetectorProfile: Sendable, Equatable {
     public var motionRatio: Double
     /// Detection is suppressed this long after the start and after a gap, s, while filters settle.
     public var settleSeconds: Double
+    /// How long after the start, s, the warm-up's envelope may seed the quiet level
+    /// (`ChannelDetector.seedLevel`; never later than `settleSeconds`, never before the mains
+    /// notches have settled). The filters start primed on the first row, so the pass band has
+    /// settled about one period of its lower edge in, while `settleSeconds` also waits for the
+    /// motion band. Accelerometers 0.2 s (one period of 5 Hz), not their 1 s: a recording whose
+    /// shaking began 0.8 s in (biosignalsnotebooks tri-axial sample) had no quiet block left in
+    /// its warm-up, seeded its level from the shaking and reported none of its 25 s. EMG 0.25 s
+    /// (its `settleSeconds`).
+    public var seedSettleSeconds: Double = 0.25
     /// Probability per independent envelope window that Gaussian noise alone crosses the high
     /// threshold. 1e-7: at 10 ms windows that is about one false crossing in 30 hours before the
     /// shape checks.
@@ -183,7 +192,7 @@ public struct DetectorProfile: Sendable, Equatable {
         envelopeSeconds: 0.05, highThreshold: 9, lowThreshold: 3,
         mergeGapSeconds: 0.15, groupGapSeconds: 0.6, sustainedGapSeconds: 0.6,
         sustainedSeconds: 1.5, maxTwitchSeconds: 1.0,
-        band: FrequencyBand(low: 5, high: 100), motionBand: FrequencyBand(low: 0.3, high: 4), motionRatio: 1.0, settleSeconds: 1.0,
+        band: FrequencyBand(low: 5, high: 100), motionBand: FrequencyBand(low: 0.3, high: 4), motionRatio: 1.0, settleSeconds: 1.0, seedSettleSeconds: 0.2,
         contextSeconds: 0, recruitmentWindowSeconds: 0, burstEnvelopeSeconds: 0.5, minBurstSeconds: 2.0, slowRestartGapSeconds: 1.2,
         crampSpanAllowanceSeconds: 0.5, rhythmGapSeconds: 10,
         singleSampleMinimumRate: 0, binnedBurstProfile: true, maxRhythmPeriodSeconds: 1.5, rhythmCorrelation: 0.6,

@@ -136,3 +136,37 @@ import Testing
         #expect(intersection / union >= 0.5)
     }
 }
+
+extension AccelerometerTests {
+    /// A recording whose shaking starts 0.8 s in, before the 1 s the motion band needs to
+    /// settle: the warm-up's first blocks (from `seedSettleSeconds`) are its only quiet ones and
+    /// seed the level, so the 20 s of shaking is one `activity` (movement). Seeded from the
+    /// shaking (from 1 s on, as before), nothing of it was reported.
+    @Test(arguments: [100.0, 1000.0])
+    func shakingFromTheFirstSecondIsActivity(rate: Double) {
+        var noise = SyntheticSignal(rate: rate, seconds: 40, noise: 0.002, seed: 17)
+        let n = noise.samples.count
+        var axes = [[Double]](repeating: [Double](repeating: 0, count: n), count: 3)
+        for i in 0..<n {
+            let t = Double(i) / rate
+            axes[0][i] = noise.samples[i]
+            axes[1][i] = 0.002 * noise.gaussian()
+            axes[2][i] = 1 + 0.002 * noise.gaussian()
+            if t >= 0.8 && t < 21 {
+                // Hand shaking at 3.5 Hz, jerky (harmonics into the 5-100 Hz band).
+                let w = 2 * Double.pi * 3.5 * t
+                axes[0][i] += 0.8 * sin(w) + 0.3 * sin(2 * w) + 0.15 * sin(3 * w)
+                axes[2][i] += 0.5 * sin(w + 1) + 0.2 * sin(3 * w)
+            }
+        }
+        let layout = RecordingLayout(sensor: .accelerometer, sampleRateHz: rate, columns: ["x", "y", "z"],
+                                     units: ["g", "g", "g"], dialect: "plain", timeAxis: "test")
+        let analyzer = Analyzer(layout: layout, path: "test")
+        _ = analyzer.process(SampleBlock(columns: axes))
+        let events = analyzer.finish().result.events
+        let covered = events.filter { $0.kind == .activity }
+            .map { max(0, min($0.end, 21) - max($0.start, 0.8)) }.reduce(0, +)
+        #expect(covered >= 0.8 * 20.2, "\(events.map { "\($0.kind) \($0.reason) \($0.start)-\($0.end)" })")
+        #expect(!events.contains { $0.kind == .twitch || $0.kind == .cramp })
+    }
+}
