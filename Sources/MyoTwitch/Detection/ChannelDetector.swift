@@ -330,9 +330,8 @@ final class ChannelDetector {
         let scale = profile.thresholdScale
         let strict = strictThreshold
         let high = inEpisode
-            ? max(scale * max(median * episodeFalseAlarmRatio, median + profile.episodeHighThreshold * spread,
-                              tail.episodeLevel),
-                  profile.episodeThresholdFloor * strict)
+            ? scale * max(median * episodeFalseAlarmRatio, median + profile.episodeHighThreshold * spread,
+                          tail.episodeLevel)
             : strict
         return (high, min(high, median + profile.lowThreshold * spread), median)
     }
