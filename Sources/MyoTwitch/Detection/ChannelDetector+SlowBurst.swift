@@ -69,7 +69,14 @@ extension ChannelDetector {
             && group.segments.allSatisfy { $0.length <= maxTwitchLength + envelopeLength && $0.standsOut }
             && slowSegment.length <= group.end - group.onset + burstLength
             && !group.isMostlyBetweenSpikes(of: slowSegment)
+        let awaiting = spikesAwaitingSlowEnd
+        spikesAwaitingSlowEnd.removeAll()
         guard slowSegment.length >= minBurstLength, !spikesSeenSlowly else {
+            // No burst, and its energy mostly the spikes' (not a brief contraction): the spikes
+            // that lifted the slow envelope were twitch-like after all.
+            if !group.isMostlyBetweenSpikes(of: slowSegment) {
+                for end in awaiting { confirmSpike(endingAt: end) }
+            }
             if !group.isEmpty && slowSegment.onset <= group.end + groupGap {
                 group.shortBurst = slowSegment
             }

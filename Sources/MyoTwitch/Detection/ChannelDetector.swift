@@ -28,6 +28,10 @@ final class ChannelDetector {
     /// Ends of the last two short spikes outside any burst (far in the past at first).
     @exclusivity(unchecked) private var lastSpikeEnd = Int.min / 2
     @exclusivity(unchecked) private(set) var previousSpikeEnd = Int.min / 2
+    /// Ends of confirmed spikes that came while the slow detector was active: they arm the
+    /// episode mode once that activation ends as no burst (`endSlowSegment`), since a strong
+    /// twitch lifts the slow envelope itself.
+    var spikesAwaitingSlowEnd: [Int] = []
     /// Quiet level of the envelope.
     @exclusivity(unchecked) var level: RobustLevel
     /// The measured upper tail of the quiet envelope: the false-alarm levels of this channel's
@@ -239,6 +243,7 @@ final class ChannelDetector {
         energyWindowSum = 0
         slowSum = 0
         slowActive = false
+        spikesAwaitingSlowEnd.removeAll()
         settledAt = index + settleLength + burstLength
         for c in 0..<columnCount { clipping[c].restartRun() }
     }
@@ -428,12 +433,20 @@ final class ChannelDetector {
             // Only confirmed spikes arm the episode mode: above the strict level and standing out
             // from their surroundings. A relaxed detection arming it again would let one false
             // alarm hold the relaxed level open indefinitely.
-            if !slowActive && current.clippedSamples == 0 && !current.singleSample
+            // A spike during a slow activation waits for it: a strong twitch lifts the slow
+            // envelope past its threshold itself (at 2 kHz a potential of 5 × the noise does), and only
+            // a burst of its own (`minBurstSeconds`) makes it part of a contraction.
+            if current.clippedSamples == 0 && !current.singleSample
                 && current.standsOut && current.peakEnvelope >= strictThreshold {
-                (previousSpikeEnd, lastSpikeEnd) = (lastSpikeEnd, current.end)
+                if slowActive { spikesAwaitingSlowEnd.append(current.end) } else { confirmSpike(endingAt: current.end) }
             }
         }
         add(current, finished: &finished)
+    }
+
+    /// Counts a confirmed spike for the episode mode.
+    func confirmSpike(endingAt end: Int) {
+        (previousSpikeEnd, lastSpikeEnd) = (lastSpikeEnd, end)
     }
 
     /// Adds a finished segment to the open group, or closes that group and starts a new one.

@@ -19,7 +19,12 @@ import Testing
         let chunked = Analyzer.run(Self.signal, rate: 1000, blockSize: blockSize)
         let same = chunked == reference  // (not inside #expect: a mismatch would print both results)
         #expect(same, "block size \(blockSize) changed the result")
-        #expect(reference.events.filter { $0.kind == .twitch }.count == 13)
+        // The 13 potentials, and at most one noise crossing of the relaxed level while their
+        // train keeps the episode mode armed (35 s of it here; one at 33.08 s, SNR 3.2).
+        let twitches = reference.events.filter { $0.kind == .twitch }
+        let potentials = Array(stride(from: 5.0, to: 40, by: 3.1)) + [70.0]
+        #expect(potentials.allSatisfy { t in twitches.contains { abs($0.start - t) < 0.01 } })
+        #expect(twitches.count <= potentials.count + 1, "\(twitches.map { "\($0.start) \($0.snr)" })")
         #expect(reference.events.filter { $0.kind == .cramp }.count == 1)
         #expect(reference.summary.mainsHz == 50)
     }

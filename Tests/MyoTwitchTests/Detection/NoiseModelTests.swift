@@ -111,15 +111,16 @@ import Testing
     /// In a twitch episode the relaxed level is the channel's own noise tail at the episode's
     /// false-alarm probability, not a fixed fraction of the strict level: on white noise at
     /// 2 kHz (about 20 degrees of freedom per window) the 1e-5 level lies ~13 % below the 1e-7
-    /// one. (A floor of 0.9 × the strict level bound here, and on most real channels.)
-    @Test func episodeLevelIsTheNoiseModels() {
+    /// one. (A floor of 0.9 × the strict level bound here, and on most real channels.) Strong
+    /// twitches arm the mode as faint ones do: a 25 × potential lifts the slow envelope past its
+    /// threshold itself, and before `spikesAwaitingSlowEnd` such a spike armed nothing.
+    @Test(arguments: [3.5, 25.0])
+    func episodeLevelIsTheNoiseModels(amplitude: Double) {
         let rate = 2000.0
         var s = SyntheticSignal(rate: rate, seconds: 40, noise: 1, seed: 23)
-        // Two confirmed twitches 2 s apart arm the episode window (10 s) after the second; of
-        // 3.5 × the noise, so that the slow envelope they lift stays below its own threshold
-        // (at 2 kHz a 5 × potential lifts it past: such a spike does not arm the mode).
-        s.addSpike(at: 30, amplitude: 3.5)
-        s.addSpike(at: 32, amplitude: 3.5)
+        // Two confirmed twitches 2 s apart arm the episode window (10 s) after the second.
+        s.addSpike(at: 30, amplitude: amplitude)
+        s.addSpike(at: 32, amplitude: amplitude)
         let detector = ChannelDetector(profile: .for(.emg), sampleRate: rate, columnCount: 1,
                                        notchFrequencies: [], collectTrace: false, traceBinSeconds: 0.5)
         detector.seedLevel(columns: [Array(s.samples[0..<Int(4 * rate)])])
