@@ -99,7 +99,9 @@ extension HTMLReport {
 
     static func crampTable(_ result: AnalysisResult) -> String {
         let cramps = result.events.filter { $0.kind == .cramp }
-        guard !cramps.isEmpty else { return "<p>No cramps were found.</p>" }
+        guard !cramps.isEmpty else {
+            return "<p>No cramps were found." + (ReportFacts.heldContractionNote(result).map { " " + e($0) } ?? "") + "</p>"
+        }
         var out = "<table>" + head(["#", "Channel", "Start", "End", "Duration", "Peak", "Signal to noise"], textColumns: 2) + "<tbody>"
         for (i, c) in cramps.prefix(MarkdownReport.maximumTableRows).enumerated() {
             out += row([String(i + 1), e(c.channel), ReportText.clock(c.start), ReportText.clock(c.end),

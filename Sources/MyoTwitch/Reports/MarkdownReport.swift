@@ -122,7 +122,10 @@ public enum MarkdownReport {
 
     static func crampSection(_ result: AnalysisResult) -> String {
         let cramps = result.events.filter { $0.kind == .cramp }
-        guard !cramps.isEmpty else { return "## Cramps\n\nNo cramps were found.\n\n" }
+        guard !cramps.isEmpty else {
+            return "## Cramps\n\nNo cramps were found."
+                + (ReportFacts.heldContractionNote(result).map { " " + $0 } ?? "") + "\n\n"
+        }
         var out = "## Cramps\n\n| # | channel | start | end | duration | peak | SNR |\n|---:|---|---:|---:|---:|---:|---:|\n"
         for (i, c) in cramps.prefix(maximumTableRows).enumerated() {
             out += "| \(i + 1) | \(escape(c.channel)) | \(ReportText.clock(c.start)) | \(ReportText.clock(c.end)) "

@@ -58,7 +58,33 @@ enum ReportFacts {
             : " \(ReportText.count(t.cramps, "cramp", "cramps")) lasted \(ReportText.duration(t.crampSeconds)) in all."
         s += " Voluntary activity or exercise: \(ReportText.count(t.activity, "burst", "bursts")); "
             + "artifacts set aside: \(t.artifacts)."
+        if let note = heldContractionNote(result) { s += " " + note }
         return s
+    }
+
+    /// Said when sustained EMG contractions are reported as activity because the signal shows
+    /// no cramp's evidence (`sustained-contraction`), and why: at sample rates under ~445 Hz
+    /// the pass band ends below where a cramp's spectral shift shows, so no hold can be a
+    /// cramp; otherwise the hold's spectrum lacked the shift. Nil when there is none (no
+    /// untrusted text).
+    static func heldContractionNote(_ result: AnalysisResult) -> String? {
+        guard result.source.sensor == .emg else { return nil }
+        let holds = result.events.filter { $0.kind == .activity && $0.reason == "sustained-contraction" }
+        guard let longest = holds.map(\.duration).max() else { return nil }
+        let profile = DetectorProfile.emg
+        let rate = result.source.sampleRateHz
+        let one = holds.count == 1
+        let what = ReportText.count(holds.count, "sustained contraction", "sustained contractions")
+            + (one ? "" : " (the longest \(ReportText.duration(longest)))")
+            + (one ? " of \(ReportText.duration(longest)) is" : " are")
+        if min(profile.band.high, 0.45 * rate) < profile.crampBandEdgeHz {
+            let needed = Int((profile.crampBandEdgeHz / 0.45).rounded(.up))
+            return "\(what) reported as activity: at \(ReportText.fixed(rate, rate < 100 ? 1 : 0)) Hz the "
+                + "signal cannot tell a cramp from a voluntary hold (a cramp's shift to higher "
+                + "frequencies shows only in recordings sampled at \(needed) Hz or more)."
+        }
+        return "\(what) reported as activity: \(one ? "its" : "their") spectrum showed no cramp's shift to "
+            + "higher frequencies, so the signal cannot tell \(one ? "it" : "them") from a voluntary hold."
     }
 
     /// Whether the recording is too short for a confident rate. Compared in whole seconds, as

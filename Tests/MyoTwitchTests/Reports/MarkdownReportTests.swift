@@ -88,4 +88,22 @@ import Testing
         #expect(text.contains("| d.csv | failed: d.csv: cannot open |"))
         #expect(text.contains("It is not a diagnosis"))
     }
+
+    /// A hold reported as activity because the signal shows no cramp's evidence says so, and
+    /// why: at 250 Hz no cramp can show; at 1 kHz this hold's spectrum lacked the shift. Other
+    /// activity (an exercise burst) adds nothing.
+    @Test(arguments: [(250.0, "at 250 Hz the signal cannot tell a cramp from a voluntary hold"),
+                      (1000.0, "its spectrum showed no cramp's shift to higher frequencies")])
+    func heldContractionSaysWhyItIsNoCramp(rate: Double, expected: String) {
+        let hold = DetectedEvent(kind: .activity, channel: "emg", start: 100, end: 112, peak: 0.2, peakTime: 105,
+                                 snr: 30, reason: "sustained-contraction", peakUnit: "mV")
+        var result = F.result(channels: ["emg"], duration: 300, events: [hold, F.event(.activity, "emg", 200, 201)])
+        result.source.sampleRateHz = rate
+        let markdown = MarkdownReport.render(result), html = HTMLReport.render(result)
+        #expect(markdown.contains("1 sustained contraction of 12 s is reported as activity: "))
+        #expect(markdown.contains(expected) && html.contains(expected.replacingOccurrences(of: "'", with: "&#39;")))
+        #expect(markdown.contains("## Cramps\n\nNo cramps were found. 1 sustained contraction"))
+        let plain = F.result(channels: ["emg"], duration: 300, events: [F.event(.activity, "emg", 200, 201)])
+        #expect(!MarkdownReport.render(plain).contains("sustained contraction"))
+    }
 }
