@@ -27,6 +27,14 @@ extension ChannelDetector {
         return n >= span.lowerBound && n <= span.upperBound + envelopeLength
     }
 
+    /// Whether sample `n` lies on a subtracted beat's QRS span: a spike peaking there may be
+    /// the subtraction's residue, which `HeartbeatGate` judges later; until then it arms no
+    /// episode (on the emgGO tibialis recording such residues let the relaxed level pass a
+    /// background potential).
+    func isOnSubtractedBeat(_ n: Int) -> Bool {
+        subtractedSpans.contains { $0.contains(n) }
+    }
+
     /// Cuts a subtracted beat's span off a segment that begins (or ends) on it and runs on to a
     /// potential of its own beside it, when what is left is short: the potential is then judged
     /// alone, its peak and onset its own.

@@ -432,11 +432,12 @@ final class ChannelDetector {
             refineShortSegment()
             // Only confirmed spikes arm the episode mode: above the strict level and standing out
             // from their surroundings. A relaxed detection arming it again would let one false
-            // alarm hold the relaxed level open indefinitely.
-            // A spike during a slow activation waits for it: a strong twitch lifts the slow
-            // envelope past its threshold itself (at 2 kHz a potential of 5 × the noise does), and only
-            // a burst of its own (`minBurstSeconds`) makes it part of a contraction.
-            if current.clippedSamples == 0 && !current.singleSample
+            // alarm hold the relaxed level open indefinitely; nor does a spike on a subtracted
+            // beat (`isOnSubtractedBeat`). A spike during a slow activation waits for it: a strong
+            // twitch lifts the slow envelope past its threshold itself (at 2 kHz a potential of
+            // 5 × the noise does), and only a burst of its own (`minBurstSeconds`) makes it part
+            // of a contraction.
+            if current.clippedSamples == 0 && !current.singleSample && !isOnSubtractedBeat(current.peakIndex)
                 && current.standsOut && current.peakEnvelope >= strictThreshold {
                 if slowActive { spikesAwaitingSlowEnd.append(current.end) } else { confirmSpike(endingAt: current.end) }
             }

@@ -56,4 +56,26 @@ import Testing
         let peaks = trimmed.groups.flatMap(\.segments).filter { s in trimmed.potentials.contains { abs(s.peakIndex - $0) <= 8 } }
         #expect(peaks.count >= trimmed.potentials.count * 9 / 10)
     }
+
+    /// A spike peaking on a subtracted beat's QRS span arms no twitch episode (it may be the
+    /// subtraction's residue, which `HeartbeatGate` judges later); the same two spikes off any
+    /// beat do.
+    @Test(arguments: [true, false])
+    func spikesOnSubtractedBeatsArmNoEpisode(onBeats: Bool) {
+        let rate = 1000.0
+        var s = SyntheticSignal(rate: rate, seconds: 40, noise: 1, seed: 33)
+        s.addSpike(at: 30, amplitude: 10)
+        s.addSpike(at: 32, amplitude: 10)
+        let detector = ChannelDetector(profile: .for(.emg), sampleRate: rate, columnCount: 1,
+                                       notchFrequencies: [], collectTrace: false, traceBinSeconds: 0.5)
+        detector.seedLevel(columns: [Array(s.samples[0..<4000])])
+        detector.restart(first: [s.samples[0]])
+        if onBeats { detector.noteSubtractedSpans([29_960...30_080, 31_960...32_080]) }
+        var groups: [SegmentGroup] = []
+        s.samples.withUnsafeBufferPointer { column in
+            detector.process(columns: [column.baseAddress!], count: column.count, finished: &groups)
+        }
+        let armed = detector.thresholds(at: 36_000).high < detector.strictThreshold
+        #expect(armed == !onBeats)
+    }
 }
