@@ -316,39 +316,6 @@ final class ChannelDetector {
         }
     }
 
-    /// Current thresholds (envelope units): high, low, and the noise level (quiet median).
-    ///
-    /// The high threshold is the level this channel's own quiet noise exceeds with the profile's
-    /// false-alarm probability (`NoiseTail`), never below the white-Gaussian level for the band
-    /// (`FalseAlarmThreshold`) nor `highThreshold` robust SDs above the median, times
-    /// `profile.thresholdScale` (`--threshold`).
-    func thresholds(at n: Int) -> (high: Double, low: Double, noise: Double) {
-        let median = level.median
-        // Quantised or very clean signals can have a MAD of 0; a floor of 5 % of the median keeps
-        // thresholds finite and meaningful.
-        let spread = max(level.spread, 0.05 * median, 1e-300)
-        // Fasciculations come in episodes: once two confirmed spikes (each above the strict
-        // level) have come within `episodeWindow`, the false-alarm level is relaxed for as long,
-        // so the episode's fainter potentials are found too (a lone twitch in a quiet hour does
-        // not arm it, and nor do the relaxed detections themselves).
-        let inEpisode = n - previousSpikeEnd <= episodeWindow
-        let scale = profile.thresholdScale
-        let strict = strictThreshold
-        let high = inEpisode
-            ? scale * max(median * episodeFalseAlarmRatio, median + profile.episodeHighThreshold * spread,
-                          tail.episodeLevel)
-            : strict
-        return (high, min(high, median + profile.lowThreshold * spread), median)
-    }
-
-    /// The strict high threshold (outside episodes), envelope units.
-    var strictThreshold: Double {
-        let median = level.median
-        let spread = max(level.spread, 0.05 * median, 1e-300)
-        return profile.thresholdScale * max(median * falseAlarmRatio, median + profile.highThreshold * spread,
-                                            tail.strictLevel)
-    }
-
     /// The segmentation state machine, one sample.
     @inline(__always)
     private func step(n: Int, tick: Bool, envelope: Double, e: Double, q: Double, clipped: Bool,
@@ -448,43 +415,6 @@ final class ChannelDetector {
     /// Counts a confirmed spike for the episode mode.
     func confirmSpike(endingAt end: Int) {
         (previousSpikeEnd, lastSpikeEnd) = (lastSpikeEnd, end)
-    }
-
-    /// Adds a finished segment to the open group, or closes that group and starts a new one.
-    func add(_ segment: Segment, finished: inout [SegmentGroup]) {
-        // While the slow detector is inside a burst, everything belongs to that burst.
-        if !group.isEmpty && !slowActive {
-            // A new slow activation may join after the longer restart gap; a spike only after the
-            // spike gap.
-            let allowed = segment.sustained ? groupCloseGap : spikeJoinGap
-            if segment.onset - group.end > allowed { closeGroup(last: index - 1, finished: &finished) }
-        }
-        group.segments.append(segment)
-        if segment.sustained { group.holdsSlowActivation = true }
-    }
-
-    /// The quiet gap, in samples, within which a spike still joins the open group: longer once
-    /// the group is sustained.
-    private var spikeJoinGap: Int { group.end - group.onset >= sustainedLength ? sustainedGap : groupGap }
-
-    /// The quiet gap, in samples, after which the open group closes: a group holding a slow
-    /// activation waits as long as a restart of it may take.
-    var groupCloseGap: Int {
-        group.holdsSlowActivation ? max(spikeJoinGap, slowRestartGap) : spikeJoinGap
-    }
-
-    /// Closes the open group once the allowed gap has passed with nothing new.
-    private func closeGroupIfDue(at n: Int, finished: inout [SegmentGroup]) {
-        guard !group.isEmpty, !slowActive else { return }
-        if n - group.end > groupCloseGap { closeGroup(last: n, finished: &finished) }
-    }
-
-    /// Hands the open group out, its train check completed with what the ring holds up to
-    /// sample `last`, and starts a new one.
-    private func closeGroup(last: Int, finished: inout [SegmentGroup]) {
-        markTrains(in: &group, last: last)
-        finished.append(group)
-        group = SegmentGroup()
     }
 
     /// Ends whatever is open (end of input or a gap): the segment in progress and its group.
