@@ -63,8 +63,8 @@ extension ChannelDetector {
         // detector has those. So is a longer activation that the group's spikes explain (all
         // short, each standing out from its surroundings as an isolated discharge, none a slow
         // activation yet): no longer than their span and one slow window, its excess energy
-        // mostly theirs. Two strong twitches 0.3-0.5 s apart keep the 0.25 s
-        // envelope up for more than `minBurstSeconds` without any contraction between them.
+        // mostly theirs. Two strong twitches 0.3–0.5 s apart keep the 0.25 s envelope up for
+        // more than `minBurstSeconds` without any contraction between them.
         let spikesSeenSlowly = !group.isEmpty && !group.holdsSlowActivation
             && group.segments.allSatisfy { $0.length <= maxTwitchLength + envelopeLength && $0.standsOut }
             && slowSegment.length <= group.end - group.onset + burstLength
