@@ -65,18 +65,17 @@ extension ChannelDetector {
         // activation yet): no longer than their span and one slow window, its excess energy
         // mostly theirs. Two strong twitches 0.3–0.5 s apart keep the 0.25 s envelope up for
         // more than `minBurstSeconds` without any contraction between them.
+        let contraction = group.isMostlyBetweenSpikes(of: slowSegment)
         let spikesSeenSlowly = !group.isEmpty && !group.holdsSlowActivation
             && group.segments.allSatisfy { $0.length <= maxTwitchLength + envelopeLength && $0.standsOut }
             && slowSegment.length <= group.end - group.onset + burstLength
-            && !group.isMostlyBetweenSpikes(of: slowSegment)
+            && !contraction
         let awaiting = spikesAwaitingSlowEnd
         spikesAwaitingSlowEnd.removeAll()
         guard slowSegment.length >= minBurstLength, !spikesSeenSlowly else {
             // No burst, and its energy mostly the spikes' (not a brief contraction): the spikes
             // that lifted the slow envelope were twitch-like after all.
-            if !group.isMostlyBetweenSpikes(of: slowSegment) {
-                for end in awaiting { confirmSpike(endingAt: end) }
-            }
+            if !contraction { for end in awaiting { confirmSpike(endingAt: end) } }
             if !group.isEmpty && slowSegment.onset <= group.end + groupGap {
                 group.shortBurst = slowSegment
             }

@@ -17,12 +17,10 @@ extension ChannelDetector {
         // so the episode's fainter potentials are found too (a lone twitch in a quiet hour does
         // not arm it, and nor do the relaxed detections themselves).
         let inEpisode = n - previousSpikeEnd <= episodeWindow
-        let scale = profile.thresholdScale
-        let strict = strictThreshold
         let high = inEpisode
-            ? scale * max(median * episodeFalseAlarmRatio, median + profile.episodeHighThreshold * spread,
-                          tail.episodeLevel)
-            : strict
+            ? profile.thresholdScale * max(median * episodeFalseAlarmRatio,
+                                           median + profile.episodeHighThreshold * spread, tail.episodeLevel)
+            : strictThreshold
         return (high, min(high, median + profile.lowThreshold * spread), median)
     }
 

@@ -27,16 +27,33 @@ import Testing
         return axes
     }
 
-    @Test(arguments: [100.0, 400.0])
-    func twitchTransientsAreFoundAndWalkingIsActivity(rate: Double) {
-        let twitches = [10.0, 17.5, 26.0, 33.3, 41.0, 52.0, 82.0]
-        let axes = Self.recording(rate: rate, twitches: twitches)
+    /// A still sensor: noise of 0.002 g on three axes, gravity on z, `seconds` long.
+    static func still(rate: Double, seconds: Double, seed: UInt64) -> [[Double]] {
+        var noise = SyntheticSignal(rate: rate, seconds: seconds, noise: 0.002, seed: seed)
+        let n = noise.samples.count
+        var axes = [[Double]](repeating: [Double](repeating: 0, count: n), count: 3)
+        for i in 0..<n {
+            axes[0][i] = noise.samples[i]
+            axes[1][i] = 0.002 * noise.gaussian()
+            axes[2][i] = 1 + 0.002 * noise.gaussian()
+        }
+        return axes
+    }
+
+    /// Analyses three axes (g) at `rate` as one accelerometer recording.
+    static func analyse(_ axes: [[Double]], rate: Double) -> AnalysisResult {
         let layout = RecordingLayout(sensor: .accelerometer, sampleRateHz: rate,
                                      columns: ["acc_x", "acc_y", "acc_z"], units: ["g", "g", "g"],
                                      dialect: "plain", timeAxis: "test")
         let analyzer = Analyzer(layout: layout, path: "test")
         _ = analyzer.process(SampleBlock(columns: axes))
-        let result = analyzer.finish().result
+        return analyzer.finish().result
+    }
+
+    @Test(arguments: [100.0, 400.0])
+    func twitchTransientsAreFoundAndWalkingIsActivity(rate: Double) {
+        let twitches = [10.0, 17.5, 26.0, 33.3, 41.0, 52.0, 82.0]
+        let result = Self.analyse(Self.recording(rate: rate, twitches: twitches), rate: rate)
         #expect(result.source.channels == ["accelerometer"])
         let found = result.events.filter { $0.kind == .twitch }
         for t in twitches {
@@ -52,15 +69,10 @@ import Testing
     /// the walking is activity, never a cramp.
     @Test(arguments: [400.0, 1000.0])
     func ringingTwitchesAndTrainsStayTwitchesAndLongWalkingIsNoCramp(rate: Double) {
-        var noise = SyntheticSignal(rate: rate, seconds: 170, noise: 0.002, seed: 9)
-        let n = noise.samples.count
-        var axes = [[Double]](repeating: [Double](repeating: 0, count: n), count: 3)
+        var axes = Self.still(rate: rate, seconds: 170, seed: 9)
         let train = [20.0, 20.6, 21.9, 22.5, 23.6]  // irregular, as fasciculations fire
-        for i in 0..<n {
+        for i in axes[0].indices {
             let t = Double(i) / rate
-            axes[0][i] = noise.samples[i]
-            axes[1][i] = 0.002 * noise.gaussian()
-            axes[2][i] = 1 + 0.002 * noise.gaussian()
             if t >= 10 && t < 11.5 {
                 let u = t - 10
                 axes[0][i] += 0.5 * exp(-u / 0.25) * sin(2 * Double.pi * 25 * u)
@@ -74,12 +86,7 @@ import Testing
                 axes[2][i] += 0.5 * exp(-phase / 0.04) * sin(2 * Double.pi * 15 * phase)
             }
         }
-        let layout = RecordingLayout(sensor: .accelerometer, sampleRateHz: rate,
-                                     columns: ["acc_x", "acc_y", "acc_z"], units: ["g", "g", "g"],
-                                     dialect: "plain", timeAxis: "test")
-        let analyzer = Analyzer(layout: layout, path: "test")
-        _ = analyzer.process(SampleBlock(columns: axes))
-        let events = analyzer.finish().result.events
+        let events = Self.analyse(axes, rate: rate).events
         let twitches = events.filter { $0.kind == .twitch }
         #expect(twitches.contains { abs($0.start - 10) < 0.1 }, "ringing twitch missed at \(rate) Hz")
         let trainFound = train.filter { t in twitches.contains { abs($0.start - t) < 0.1 } }.count
@@ -144,14 +151,9 @@ extension AccelerometerTests {
     /// shaking (from 1 s on, as before), nothing of it was reported.
     @Test(arguments: [100.0, 1000.0])
     func shakingFromTheFirstSecondIsActivity(rate: Double) {
-        var noise = SyntheticSignal(rate: rate, seconds: 40, noise: 0.002, seed: 17)
-        let n = noise.samples.count
-        var axes = [[Double]](repeating: [Double](repeating: 0, count: n), count: 3)
-        for i in 0..<n {
+        var axes = Self.still(rate: rate, seconds: 40, seed: 17)
+        for i in axes[0].indices {
             let t = Double(i) / rate
-            axes[0][i] = noise.samples[i]
-            axes[1][i] = 0.002 * noise.gaussian()
-            axes[2][i] = 1 + 0.002 * noise.gaussian()
             if t >= 0.8 && t < 21 {
                 // Hand shaking at 3.5 Hz, jerky (harmonics into the 5-100 Hz band).
                 let w = 2 * Double.pi * 3.5 * t
@@ -159,11 +161,7 @@ extension AccelerometerTests {
                 axes[2][i] += 0.5 * sin(w + 1) + 0.2 * sin(3 * w)
             }
         }
-        let layout = RecordingLayout(sensor: .accelerometer, sampleRateHz: rate, columns: ["x", "y", "z"],
-                                     units: ["g", "g", "g"], dialect: "plain", timeAxis: "test")
-        let analyzer = Analyzer(layout: layout, path: "test")
-        _ = analyzer.process(SampleBlock(columns: axes))
-        let events = analyzer.finish().result.events
+        let events = Self.analyse(axes, rate: rate).events
         let covered = events.filter { $0.kind == .activity }
             .map { max(0, min($0.end, 21) - max($0.start, 0.8)) }.reduce(0, +)
         #expect(covered >= 0.8 * 20.2, "\(events.map { "\($0.kind) \($0.reason) \($0.start)-\($0.end)" })")
