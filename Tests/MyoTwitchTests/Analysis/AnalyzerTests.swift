@@ -102,6 +102,32 @@ import Testing
                 "\(events.map { "\($0.channel) \($0.kind) \($0.reason) \($0.start)-\($0.end) snr \($0.snr)" })")
     }
 
+    /// `CrosstalkThresholds.copyCorrelation` (0.5) as a boundary, not only at the near-perfect
+    /// correlation of two digitisations: the weaker column carries the louder one's burst mixed
+    /// with an independent burst of the same envelope, `cos θ` of the one and `sin θ` of the
+    /// other, its SNR under the 3× dominance. At cos θ = 0.75 the two correlate at ~0.7 over the
+    /// overlap — a copy, dropped — and at 0.3 at ~0.3 — a second muscle, kept. (Fails with the
+    /// threshold at 0.95 or at 0.25.)
+    @Test(arguments: [(mix: 0.75, copy: true), (mix: 0.3, copy: false)])
+    func partlyCorrelatedBurstIsJudgedByCopyCorrelation(mix: Double, copy: Bool) {
+        var source = SyntheticSignal(rate: 2000, seconds: 40, noise: 0, seed: 5)
+        source.addBurst(start: 12, duration: 10, amplitude: 12)
+        var own = SyntheticSignal(rate: 2000, seconds: 40, noise: 0, seed: 9)
+        own.addBurst(start: 12, duration: 10, amplitude: 12)
+        var a = SyntheticSignal(rate: 2000, seconds: 40, noise: 1, seed: 6)
+        var b = SyntheticSignal(rate: 2000, seconds: 40, noise: 1.5, seed: 7)
+        let independent = (1 - mix * mix).squareRoot()
+        for i in a.samples.indices {
+            a.samples[i] += source.samples[i]
+            b.samples[i] += mix * source.samples[i] + independent * own.samples[i]
+        }
+        let events = Analyzer.run(columns: [a.samples, b.samples], names: ["a", "b"], rate: 2000).events
+        let sustained = events.filter { $0.kind == .cramp || $0.kind == .activity }
+        let described = events.map { "\($0.channel) \($0.kind) \($0.reason) \($0.start)-\($0.end) snr \($0.snr)" }
+        #expect(sustained.contains { $0.channel == "a" && $0.start < 13 && $0.end > 21 }, "\(described)")
+        #expect(sustained.contains { $0.channel == "b" } == !copy, "\(described)")
+    }
+
     /// One discharge seen by two electrodes (`CrosstalkThresholds.coincidenceSeconds`): the same
     /// potential at 0.6× on the second column (SNR ratio under the 3× dominance) peaks on the
     /// same sample, so it is one twitch, on the stronger column. Two potentials 20 ms apart on
