@@ -35,6 +35,10 @@ final class CrosstalkCanceller {
     @exclusivity(unchecked) private var weakSupport: [Int]
     /// Current gain per ordered pair; 0 while unknown.
     @exclusivity(unchecked) private(set) var gains: [Double]
+    /// Per ordered pair, the learnt gain and the copy's size (`copyGain`) after each tile that
+    /// changed them: the crosstalk filter judges an event by what was known at its tile, not by
+    /// what has been learnt by the time it is released (which depends on block sizes).
+    @exclusivity(unchecked) private var history: [GainHistory]
     /// Per kept tile and target channel, the sources it was cleaned of (bit `b`, `b` < 64).
     @exclusivity(unchecked) private var cleanedSources: [UInt64]
     /// Per kept tile and target channel, the largest gain of a copy left after cleaning (the
@@ -77,6 +81,7 @@ final class CrosstalkCanceller {
         weakDenominator = numerator
         weakSupport = support
         gains = numerator
+        history = Array(repeating: GainHistory(), count: channels * channels)
     }
 
     /// Whether sample `index`'s tile (of `tileLength` samples) on `target` was cleaned of
@@ -102,12 +107,21 @@ final class CrosstalkCanceller {
         return peak.map(Double.init)
     }
 
-    /// The size of `source`'s copy in `target` relative to the source: the learnt gain, or
-    /// for a copy too weak to learn from correlated tiles, the slope over the ≥ 10 tiles in which
-    /// the source dominated; nil while neither is known.
-    func copyGain(source: Int, target: Int) -> Double? {
+    /// The size of `source`'s copy in `target` relative to the source, as known after tile
+    /// `tile` (the current value without it): the learnt gain, or for a copy too weak to learn
+    /// from correlated tiles, the slope over the ≥ 10 tiles in which the source dominated; nil
+    /// while neither is known.
+    func copyGain(source: Int, target: Int, atTile tile: Int? = nil) -> Double? {
         guard source != target, source >= 0, target >= 0, source < channels, target < channels else { return nil }
         let k = target * channels + source
+        if let tile {
+            let copy = history[k].entry(atTile: tile)?.copy ?? -1
+            return copy >= 0 ? copy : nil
+        }
+        return currentCopyGain(k)
+    }
+
+    private func currentCopyGain(_ k: Int) -> Double? {
         if gains[k] != 0 { return abs(gains[k]) }
         // A slope beyond the largest gain: the two channels carry the same signal (not a copy
         // the canceller can describe); the crosstalk filter's other rules judge them.
@@ -117,10 +131,13 @@ final class CrosstalkCanceller {
         return abs(weakNumerator[k] / weakDenominator[k])
     }
 
-    /// The learnt crosstalk gain of `source` into `target` (pass-band amplitude ratio), or 0.
-    func gain(source: Int, target: Int) -> Double {
+    /// The learnt crosstalk gain of `source` into `target` (pass-band amplitude ratio), or 0;
+    /// as known after tile `tile` when given.
+    func gain(source: Int, target: Int, atTile tile: Int? = nil) -> Double {
         guard source != target, source >= 0, target >= 0, source < channels, target < channels else { return 0 }
-        return gains[target * channels + source]
+        let k = target * channels + source
+        if let tile { return history[k].entry(atTile: tile)?.gain ?? 0 }
+        return gains[k]
     }
 
     deinit {
@@ -164,6 +181,8 @@ final class CrosstalkCanceller {
                         gains[k] = support[k] >= minimumSupport && abs(gain) >= negligible
                             && abs(gain) <= maximum ? gain : 0
                     }
+                    history[k].append(tile: tile, gain: gains[k], copy: currentCopyGain(k) ?? -1,
+                                      keepingFrom: tile - capacity)
                 }
                 let gain = gains[k]
                 if gain != 0 && rho * gain > 0 && abs(rho) >= cleaning { pending.append((a, b, gain)) }
@@ -192,5 +211,34 @@ final class CrosstalkCanceller {
         for p in originals { p.deallocate() }
         bufferCapacity = max(count, 1024)
         originals = (0..<channels).map { _ in .allocate(capacity: bufferCapacity) }
+    }
+}
+
+/// One pair's gains after each tile that changed them, oldest first; entries before `keepingFrom`
+/// go, except the last of them (the value still in force there).
+private struct GainHistory {
+    private var tiles: [Int] = []
+    private var values: [(gain: Double, copy: Double)] = []
+    private var start = 0
+
+    mutating func append(tile: Int, gain: Double, copy: Double, keepingFrom oldest: Int) {
+        tiles.append(tile)
+        values.append((gain, copy))
+        while start + 1 < tiles.count && tiles[start + 1] <= oldest { start += 1 }
+        if start > 1024 && 2 * start > tiles.count {
+            tiles.removeFirst(start)
+            values.removeFirst(start)
+            start = 0
+        }
+    }
+
+    /// The values after the last change at or before `tile`; nil when none came by then.
+    func entry(atTile tile: Int) -> (gain: Double, copy: Double)? {
+        var (lo, hi) = (start, tiles.count)  // the first index whose tile is after `tile`
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tiles[mid] <= tile { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > start ? values[lo - 1] : nil
     }
 }

@@ -194,8 +194,11 @@ struct CrosstalkFilter {
         }
         // A sustained event needs a learnt gain; the slope of a copy too weak to learn bounds
         // only twitches (a weak slope says little about a second contraction's origin).
-        let learnt = canceller.gain(source: source, target: target)
-        guard let gain = c.kind == .twitch ? canceller.copyGain(source: source, target: target)
+        // The gains known when the event ended (learnt over all of it): those learnt since
+        // depend on when it is released, and so on block sizes.
+        let tile = c.end / max(1, tileLength)
+        let learnt = canceller.gain(source: source, target: target, atTile: tile)
+        guard let gain = c.kind == .twitch ? canceller.copyGain(source: source, target: target, atTile: tile)
                                            : (learnt != 0 ? abs(learnt) : nil) else { return false }
         if c.kind != .twitch {
             let from = max(c.onset, other.candidate.onset), to = min(c.end, other.candidate.end)

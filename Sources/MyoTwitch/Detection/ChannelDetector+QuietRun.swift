@@ -24,6 +24,10 @@ extension ChannelDetector {
         let (slowHigh, slowLow) = slowThresholds
         let inverseLength = 1 / Double(envelopeLength), slowLength = Double(burstLength)
         let onsetLine = RootComparison(threshold: high, scale: 1)
+        let shortOn = shortLength > 0
+        let shortLine = RootComparison(threshold: shortOn ? shortThreshold(at: n0) : 0, scale: 1)
+        let shortWin = shortWindow, shortSize = shortLength, inverseShort = 1 / Double(max(1, shortLength))  // as `shortEnvelope(adding:)` computes it
+        var shortSum = shortWindowSum, shortPosition = shortWindowPosition
         let quietLine = RootComparison(threshold: low, scale: 1)
         let slowOnsetLine = RootComparison(threshold: slowHigh, scale: slowLength)
         let slowQuietLine = RootComparison(threshold: slowLow, scale: slowLength)
@@ -45,6 +49,12 @@ extension ChannelDetector {
             let energy = nextWindowSum * inverseLength
             if onsetLine.isBelow(energy, root: max(0, energy).squareRoot())
                 || slowOnsetLine.isBelow(nextSlow, root: max(0, nextSlow / slowLength).squareRoot()) { break }
+            var nextShortSum = 0.0
+            if shortOn {
+                nextShortSum = shortSum + (e - shortWin[shortPosition])
+                let shortEnergy = nextShortSum * inverseShort
+                if shortLine.isBelow(shortEnergy, root: max(0, shortEnergy).squareRoot()) { break }
+            }
             #if DEBUG
             // What the full path would have done at `n`: nothing but quiet bookkeeping.
             if thresholds(at: n) != (high, low, level.median) || slowThresholds != (slowHigh, slowLow)
@@ -57,6 +67,11 @@ extension ChannelDetector {
             window[position] = e
             position = position + 1 == length ? 0 : position + 1
             slow = nextSlow
+            if shortOn {
+                shortWin[shortPosition] = e
+                shortPosition = shortPosition + 1 == shortSize ? 0 : shortPosition + 1
+                shortSum = nextShortSum
+            }
             if quietLine.isAtOrAbove(energy, root: max(0, energy).squareRoot()) { quietAt = n }
             if slowQuietLine.isAtOrAbove(nextSlow, root: max(0, nextSlow / slowLength).squareRoot()) {
                 slowQuietAt = n
@@ -68,6 +83,8 @@ extension ChannelDetector {
         quietRunSamples += k - i
         energyWindowSum = windowSum
         energyWindowPosition = position
+        shortWindowSum = shortSum
+        shortWindowPosition = shortPosition
         slowSum = slow
         lastQuietIndex = quietAt
         lastSlowQuietIndex = slowQuietAt

@@ -114,6 +114,7 @@ extension ChannelDetector {
             if to - from + 1 < length { peakWindow = sum }
         }
         current.peakEnvelope = max(0, peakWindow / Double(length)).squareRoot()
+        (current.shortPeakEnvelope, current.shortContrastRatio) = shortContrast(from: from, to: to)
         // The surroundings as envelope windows (non-overlapping, `length` samples), before the
         // segment and after it; their level is the mean energy of all but the largest tenth, so
         // that one or two other twitches of a dense episode do not lift it, while the many

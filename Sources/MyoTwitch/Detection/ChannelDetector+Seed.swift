@@ -26,12 +26,15 @@ extension ChannelDetector {
         }
         let quiet = quietBlocks(count: count)
         var sum = 0.0, values: [Double] = [], nextBeat = 0
+        var shortSum = 0.0, shortValues: [Double] = []
         for i in 0..<count {
             sum += bandEnergy[i] - (i >= envelopeLength ? bandEnergy[i - envelopeLength] : 0)
+            if shortLength > 0 { shortSum += bandEnergy[i] - (i >= shortLength ? bandEnergy[i - shortLength] : 0) }
             while nextBeat < beats.count && beats[nextBeat].upperBound < i - envelopeLength + 1 { nextBeat += 1 }
             let onBeat = nextBeat < beats.count && beats[nextBeat].lowerBound <= i
             if i >= seedStart && i % levelDecimation == 0 && quiet(i - envelopeLength + 1, i) && !onBeat {
                 values.append(max(0, sum / Double(envelopeLength)).squareRoot())
+                if shortLength > 0 { shortValues.append(max(0, shortSum / Double(shortLength)).squareRoot()) }
             }
         }
         if values.isEmpty { values.append(max(0, sum / Double(envelopeLength)).squareRoot()) }
@@ -40,6 +43,9 @@ extension ChannelDetector {
         // calls quiet (within 8 robust SDs), and learns the rest as quiet values come.
         let quietCap = level.median + 8 * max(level.spread, 0.05 * level.median)
         tail.seed(with: values.filter { $0 <= quietCap })
+        if shortLength > 0 {
+            shortTail.seed(with: zip(values, shortValues).filter { $0.0 <= quietCap }.map(\.1))
+        }
         var slow = 0.0, slowValues: [Double] = []
         for i in 0..<count {
             slow += bandEnergy[i] - (i >= burstLength ? bandEnergy[i - burstLength] : 0)

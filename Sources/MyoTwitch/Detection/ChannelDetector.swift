@@ -25,6 +25,15 @@ final class ChannelDetector {
     /// The same ratio within `episodeWindow` of a twitch-like spike (`profile.episodeFalseAlarmProbability`).
     let episodeFalseAlarmRatio: Double
     let episodeWindow: Int
+    /// The trigger envelope (`profile.triggerSeconds`, `ChannelDetector+Trigger.swift`): its
+    /// window in samples (0: off), the window's energies and sum, its own noise tail, and its
+    /// white-noise false-alarm ratios.
+    let shortLength: Int
+    let shortWindow: UnsafeMutablePointer<Double>
+    @exclusivity(unchecked) var shortWindowPosition = 0
+    @exclusivity(unchecked) var shortWindowSum = 0.0
+    @exclusivity(unchecked) var shortTail: NoiseTail
+    let shortFalseAlarmRatio: Double, shortEpisodeFalseAlarmRatio: Double
     /// Ends of the last two short spikes outside any burst (far in the past at first).
     @exclusivity(unchecked) private var lastSpikeEnd = Int.min / 2
     @exclusivity(unchecked) private(set) var previousSpikeEnd = Int.min / 2
@@ -152,6 +161,17 @@ final class ChannelDetector {
         episodeFalseAlarmRatio = FalseAlarmThreshold.ratio(degreesOfFreedom: dof * Double(columnCount),
                                                            tail: profile.episodeFalseAlarmProbability)
         episodeWindow = Int(profile.episodeWindowSeconds * sampleRate)
+        let short = max(2, Int((profile.triggerSeconds * sampleRate).rounded()))
+        shortLength = profile.triggerSeconds > 0 && 2 * short <= envelopeLength ? short : 0
+        shortWindow = .allocate(capacity: max(1, shortLength))
+        shortWindow.initialize(repeating: 0, count: max(1, shortLength))
+        // The same false alarms per second as the long window: its windows are more numerous.
+        let shortShare = Double(shortLength) / Double(envelopeLength)
+        let shortDof = min(Double(max(2, shortLength)), max(2, 2 * bandwidth * Double(shortLength) / sampleRate))
+        shortFalseAlarmRatio = FalseAlarmThreshold.ratio(degreesOfFreedom: shortDof * Double(columnCount),
+                                                         tail: profile.falseAlarmProbability * shortShare)
+        shortEpisodeFalseAlarmRatio = FalseAlarmThreshold.ratio(degreesOfFreedom: shortDof * Double(columnCount),
+                                                                tail: profile.episodeFalseAlarmProbability * shortShare)
         energyWindow = .allocate(capacity: envelopeLength)
         energyWindow.initialize(repeating: 0, count: envelopeLength)
         // 512 quiet values cover the last 20 s (or more at low rates), refreshed once a second:
@@ -163,6 +183,10 @@ final class ChannelDetector {
                          whiteDegreesOfFreedom: dof * Double(columnCount),
                          strictProbability: profile.falseAlarmProbability,
                          episodeProbability: profile.episodeFalseAlarmProbability)
+        shortTail = NoiseTail(capacity: 512, refreshInterval: valuesPerSecond,
+                              whiteDegreesOfFreedom: shortDof * Double(columnCount),
+                              strictProbability: profile.falseAlarmProbability * shortShare,
+                              episodeProbability: profile.episodeFalseAlarmProbability * shortShare)
         burstLength = max(envelopeLength * 2, Int((profile.burstEnvelopeSeconds * sampleRate).rounded()))
         minBurstLength = Int(profile.minBurstSeconds * sampleRate)
         // Four slow values per window: 16 per second at 0.25 s, 512 of them span half a minute.
@@ -215,6 +239,7 @@ final class ChannelDetector {
 
     deinit {
         energyWindow.deallocate()
+        shortWindow.deallocate()
         for p in rawRing { p.deallocate() }
         energyRing.deallocate()
         motionRing.deallocate()
@@ -241,6 +266,8 @@ final class ChannelDetector {
         conditioner.prime(with: first)
         energyWindow.update(repeating: 0, count: envelopeLength)
         energyWindowSum = 0
+        shortWindow.update(repeating: 0, count: max(1, shortLength))
+        (shortWindowPosition, shortWindowSum) = (0, 0)
         slowSum = 0
         slowActive = false
         spikesAwaitingSlowEnd.removeAll()
@@ -297,9 +324,11 @@ final class ChannelDetector {
             window[energyWindowPosition] = e
             energyWindowPosition = energyWindowPosition + 1 == length ? 0 : energyWindowPosition + 1
             let envelope = max(0, energyWindowSum * inverseLength).squareRoot()
+            let short = shortLength > 0 ? shortEnvelope(adding: e) : 0
             if collectTrace { addToTrace(e) }
             let levelTick = levelTicks.pass(n), slowTick = slowTicks.pass(n)
-            step(n: n, tick: levelTick, envelope: envelope, e: e, q: q, clipped: clipped, finished: &finished)
+            step(n: n, tick: levelTick, envelope: envelope, short: short, e: e, q: q, clipped: clipped,
+                 finished: &finished)
             slowStep(n: n, tick: slowTick, e: e, q: q, clipped: clipped, finished: &finished)
             if slowActive { burstSpectrum.add(columns[0][i]) }
         }
@@ -318,7 +347,7 @@ final class ChannelDetector {
 
     /// The segmentation state machine, one sample.
     @inline(__always)
-    private func step(n: Int, tick: Bool, envelope: Double, e: Double, q: Double, clipped: Bool,
+    private func step(n: Int, tick: Bool, envelope: Double, short: Double, e: Double, q: Double, clipped: Bool,
                       finished: inout [SegmentGroup]) {
         guard n >= settledAt, level.isPrimed else {
             // Without a seed (input ended or jumped before the first seconds were complete), the
@@ -326,11 +355,13 @@ final class ChannelDetector {
             if n >= settledAt && tick {
                 level.offer(envelope, quiet: true)
                 tail.add(envelope)
+                if shortLength > 0 { shortTail.add(short) }
             }
             lastQuietIndex = n
             return
         }
         let (high, low, noise) = thresholds(at: n)
+        let shortHigh = shortLength > 0 ? shortThreshold(at: n) : .infinity
         if tick {
             // Everything outside segments counts as quiet: gating at the low threshold would cut
             // the distribution's upper tail and shrink the spread, lowering thresholds in a spiral.
@@ -341,15 +372,18 @@ final class ChannelDetector {
             // anything their size.
             let slowEnergy = max(0, slowSum / Double(burstLength))
             let quietScale = profile.tailSlowGate * level.median
-            if phase == .idle && envelope <= high && slowEnergy <= quietScale * quietScale
-                && !isTailExcluded(n) { tail.add(envelope) }
+            if phase == .idle && envelope <= high && short <= shortHigh && slowEnergy <= quietScale * quietScale
+                && !isTailExcluded(n) {
+                tail.add(envelope)
+                if shortLength > 0 { shortTail.add(short) }
+            }
             if phase == .idle && envelope <= high {
                 motionQuietMean = motionQuietMean < 0 ? q : motionQuietMean + motionSmoothing * (q - motionQuietMean)
             }
         }
         switch phase {
         case .idle:
-            if envelope > high {
+            if envelope > high || short > shortHigh {
                 phase = .active
                 current = Segment(onset: max(lastQuietIndex + 1, n - envelopeLength), end: n,
                                   peakIndex: n, peakAmplitude: 0, bandEnergy: 0, motionEnergy: 0,
@@ -370,7 +404,7 @@ final class ChannelDetector {
             }
         case .closing:
             accumulate(n: n, e: e, q: q, clipped: clipped)
-            if envelope > high {
+            if envelope > high || short > shortHigh {
                 phase = .active
             } else if n >= closeDeadline {
                 finishSegment(finished: &finished)
@@ -405,7 +439,7 @@ final class ChannelDetector {
             // 5 × the noise does), and only a burst of its own (`minBurstSeconds`) makes it part
             // of a contraction.
             if current.clippedSamples == 0 && !current.singleSample && !isOnSubtractedBeat(current.peakIndex)
-                && current.standsOut && current.peakEnvelope >= strictThreshold {
+                && current.standsOut && current.isAboveStrictLevel(strictThreshold, short: shortStrictThreshold) {
                 if slowActive { spikesAwaitingSlowEnd.append(current.end) } else { confirmSpike(endingAt: current.end) }
             }
         }
@@ -432,7 +466,10 @@ final class ChannelDetector {
     var earliestPendingOnset: Int {
         var earliest = max(0, index - envelopeLength - maxTwitchLength - burstLength)
         if !group.isEmpty { earliest = min(earliest, group.onset) }
-        if phase != .idle { earliest = min(earliest, current.onset) }
+        // Refinement can move a short segment's onset back by up to an envelope window
+        // (`refineShortSegment`): one the trigger envelope started begins where the long
+        // envelope was still quiet.
+        if phase != .idle { earliest = min(earliest, current.onset - envelopeLength) }
         if slowActive { earliest = min(earliest, slowSegment.onset) }
         return earliest
     }

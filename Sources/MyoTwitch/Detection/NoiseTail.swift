@@ -41,6 +41,8 @@ struct NoiseTail: Sendable {
     /// The root of the mean quiet energy without its largest tenth, over the median envelope
     /// (the statistic `ChannelDetector.measureContrast` takes of a segment's surroundings).
     private(set) var trimmedPerMedian = 1.0
+    /// The median quiet envelope (amplitude); 0 until values have come.
+    private(set) var medianLevel = 0.0
     init(capacity: Int = 512, refreshInterval: Int, whiteDegreesOfFreedom: Double,
          strictProbability: Double, episodeProbability: Double) {
         self.capacity = max(32, capacity)
@@ -88,6 +90,7 @@ struct NoiseTail: Sendable {
         let beta = max((e98 - e90) / log(5.0), whiteScale, 1e-300)
         strictLevel = (e90 + beta * log(0.1 / strictProbability)).squareRoot()
         episodeLevel = (e90 + beta * log(0.1 / episodeProbability)).squareRoot()
+        medianLevel = max(0, e50).squareRoot()
         let kept = r90
         var sum = 0.0
         for i in 0..<max(1, kept) { sum += scratch[i] }

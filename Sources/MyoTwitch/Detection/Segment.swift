@@ -40,7 +40,19 @@ struct Segment: Sendable, Equatable {
     /// Whether the segment stands above its surroundings as far as the detector's threshold
     /// stands above the quiet level (true when not measured), and is not one discharge of a
     /// train.
-    var standsOut: Bool { (localNoise <= 0 || peakEnvelope >= contrastRatio * localNoise) && !inTrain }
+    var standsOut: Bool {
+        (localNoise <= 0 || peakEnvelope >= contrastRatio * localNoise
+            || (shortContrastRatio > 0 && shortPeakEnvelope >= shortContrastRatio * localNoise)) && !inTrain
+    }
+    /// Largest trigger envelope over a short segment (`ChannelDetector+Trigger`), and the ratio of
+    /// its threshold to the quiet RMS; both 0 when the trigger envelope is off.
+    var shortPeakEnvelope = 0.0
+    var shortContrastRatio = 0.0
+    /// Whether the segment's peak reached the strict level `strict` of the envelope, or `short`
+    /// of the trigger envelope.
+    func isAboveStrictLevel(_ strict: Double, short: Double) -> Bool {
+        peakEnvelope >= strict || shortPeakEnvelope >= short
+    }
     /// Potentials of comparable size fire before it at a voluntary unit's intervals
     /// (`ChannelDetector.firings`, `markTrains`): one discharge of a train, not an isolated one.
     var inTrain = false
