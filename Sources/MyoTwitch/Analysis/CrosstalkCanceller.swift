@@ -215,16 +215,17 @@ final class CrosstalkCanceller {
 }
 
 /// One pair's gains after each tile that changed them, oldest first; entries before `keepingFrom`
-/// go, except the last of them (the value still in force there).
+/// go, except the last of them (the value still in force there). Stored in single precision (12
+/// bytes a tile; the amplitudes they scale are kept so too, `tilePeaks`).
 private struct GainHistory {
-    private var tiles: [Int] = []
-    private var values: [(gain: Double, copy: Double)] = []
+    private var tiles: [Int32] = []
+    private var values: [(gain: Float, copy: Float)] = []
     private var start = 0
 
     mutating func append(tile: Int, gain: Double, copy: Double, keepingFrom oldest: Int) {
-        tiles.append(tile)
-        values.append((gain, copy))
-        while start + 1 < tiles.count && tiles[start + 1] <= oldest { start += 1 }
+        tiles.append(Int32(clamping: tile))
+        values.append((Float(gain), Float(copy)))
+        while start + 1 < tiles.count && Int(tiles[start + 1]) <= oldest { start += 1 }
         if start > 1024 && 2 * start > tiles.count {
             tiles.removeFirst(start)
             values.removeFirst(start)
@@ -237,8 +238,8 @@ private struct GainHistory {
         var (lo, hi) = (start, tiles.count)  // the first index whose tile is after `tile`
         while lo < hi {
             let mid = (lo + hi) / 2
-            if tiles[mid] <= tile { lo = mid + 1 } else { hi = mid }
+            if Int(tiles[mid]) <= tile { lo = mid + 1 } else { hi = mid }
         }
-        return lo > start ? values[lo - 1] : nil
+        return lo > start ? (Double(values[lo - 1].gain), Double(values[lo - 1].copy)) : nil
     }
 }
