@@ -156,5 +156,13 @@ import Testing
         // Raw (unfiltered) signals here: the slope of b into a is the mixing gain, 0.15.
         #expect(abs(canceller.gain(source: 1, target: 0) - 0.15) < 0.02)
         #expect(canceller.gain(source: 0, target: 1) == 0)  // a never dominates b
+        // As known at a tile (what the crosstalk filter asks, so that a decision does not
+        // depend on how far the canceller has gone when the event is released): nothing
+        // before the cramp (10 s), the gain once it has been learnt.
+        let tiles = Double(tile) / Self.rate
+        #expect(canceller.gain(source: 1, target: 0, atTile: Int(9 / tiles)) == 0)
+        #expect(canceller.copyGain(source: 1, target: 0, atTile: Int(9 / tiles)) == nil)
+        #expect(abs(canceller.gain(source: 1, target: 0, atTile: Int(15 / tiles)) - 0.15) < 0.03)
+        #expect(abs((canceller.copyGain(source: 1, target: 0, atTile: Int(15 / tiles)) ?? 0) - 0.15) < 0.03)
     }
 }

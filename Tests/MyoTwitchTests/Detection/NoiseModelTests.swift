@@ -100,6 +100,7 @@ import Testing
         { (p: inout DetectorProfile) in p.trainFirings = 4 },
         { (p: inout DetectorProfile) in p.heartbeat.residueFactor = 2 },
         { (p: inout DetectorProfile) in p.crosstalk.synergistRise = 2 },
+        { (p: inout DetectorProfile) in p.triggerSeconds = 0.006 },
     ] as [@Sendable (inout DetectorProfile) -> Void])
     func profileEqualityComparesEveryThreshold(change: @Sendable (inout DetectorProfile) -> Void) {
         var changed = DetectorProfile.emg
