@@ -9,6 +9,28 @@
 /// level that arms the episode mode — also accept the trigger envelope's peak against its own
 /// level.
 extension ChannelDetector {
+    /// The trigger window of a detector whose long window is `envelopeLength` samples: its
+    /// length (0: off, where it would not be at most half the long one), its white-noise
+    /// false-alarm ratios and its noise tail, at the long window's false alarms per second (its
+    /// windows are `envelopeLength / length` times as many).
+    static func trigger(profile: DetectorProfile, sampleRate: Double, envelopeLength: Int, bandwidth: Double,
+                        columnCount: Int, valuesPerSecond: Int)
+        -> (length: Int, ratio: Double, episodeRatio: Double, tail: NoiseTail) {
+        let candidate = max(2, Int((profile.triggerSeconds * sampleRate).rounded()))
+        let length = profile.triggerSeconds > 0 && 2 * candidate <= envelopeLength ? candidate : 0
+        let share = Double(length) / Double(envelopeLength)
+        let dof = min(Double(max(2, length)), max(2, 2 * bandwidth * Double(length) / sampleRate)) * Double(columnCount)
+        let (strict, episode) = (profile.falseAlarmProbability * share, profile.episodeFalseAlarmProbability * share)
+        // Refreshed every 2 s (the long tail every second): a refresh is three selections over
+        // 512 values, and at once a second the trigger cost 17 % of an 8-channel analysis's CPU
+        // time, at every 2 s 10 % (every 4 s 6 %, but its level lagged: one more false twitch
+        // on real rest, four on the semi-synthetic set; 256 values: six more there).
+        let tail = NoiseTail(capacity: 512, refreshInterval: 2 * valuesPerSecond, whiteDegreesOfFreedom: dof,
+                             strictProbability: strict, episodeProbability: episode)
+        return (length, FalseAlarmThreshold.ratio(degreesOfFreedom: dof, tail: strict),
+                FalseAlarmThreshold.ratio(degreesOfFreedom: dof, tail: episode), tail)
+    }
+
     /// Adds the band energy `e` to the trigger window and returns the trigger envelope.
     @inline(__always)
     func shortEnvelope(adding e: Double) -> Double {

@@ -161,17 +161,6 @@ final class ChannelDetector {
         episodeFalseAlarmRatio = FalseAlarmThreshold.ratio(degreesOfFreedom: dof * Double(columnCount),
                                                            tail: profile.episodeFalseAlarmProbability)
         episodeWindow = Int(profile.episodeWindowSeconds * sampleRate)
-        let short = max(2, Int((profile.triggerSeconds * sampleRate).rounded()))
-        shortLength = profile.triggerSeconds > 0 && 2 * short <= envelopeLength ? short : 0
-        shortWindow = .allocate(capacity: max(1, shortLength))
-        shortWindow.initialize(repeating: 0, count: max(1, shortLength))
-        // The same false alarms per second as the long window: its windows are more numerous.
-        let shortShare = Double(shortLength) / Double(envelopeLength)
-        let shortDof = min(Double(max(2, shortLength)), max(2, 2 * bandwidth * Double(shortLength) / sampleRate))
-        shortFalseAlarmRatio = FalseAlarmThreshold.ratio(degreesOfFreedom: shortDof * Double(columnCount),
-                                                         tail: profile.falseAlarmProbability * shortShare)
-        shortEpisodeFalseAlarmRatio = FalseAlarmThreshold.ratio(degreesOfFreedom: shortDof * Double(columnCount),
-                                                                tail: profile.episodeFalseAlarmProbability * shortShare)
         energyWindow = .allocate(capacity: envelopeLength)
         energyWindow.initialize(repeating: 0, count: envelopeLength)
         // 512 quiet values cover the last 20 s (or more at low rates), refreshed once a second:
@@ -183,14 +172,12 @@ final class ChannelDetector {
                          whiteDegreesOfFreedom: dof * Double(columnCount),
                          strictProbability: profile.falseAlarmProbability,
                          episodeProbability: profile.episodeFalseAlarmProbability)
-        // Refreshed every 2 s (the long tail every second): a refresh is three selections over
-        // 512 values, and at once a second the trigger cost 17 % of an 8-channel analysis's CPU
-        // time, at every 2 s 10 % (every 4 s 6 %, but its level lagged: one more false twitch
-        // on real rest, four on the semi-synthetic set; 256 values: six more there).
-        shortTail = NoiseTail(capacity: 512, refreshInterval: 2 * valuesPerSecond,
-                              whiteDegreesOfFreedom: shortDof * Double(columnCount),
-                              strictProbability: profile.falseAlarmProbability * shortShare,
-                              episodeProbability: profile.episodeFalseAlarmProbability * shortShare)
+        let trigger = Self.trigger(profile: profile, sampleRate: sampleRate, envelopeLength: envelopeLength,
+                                   bandwidth: bandwidth, columnCount: columnCount, valuesPerSecond: valuesPerSecond)
+        (shortLength, shortTail) = (trigger.length, trigger.tail)
+        (shortFalseAlarmRatio, shortEpisodeFalseAlarmRatio) = (trigger.ratio, trigger.episodeRatio)
+        shortWindow = .allocate(capacity: max(1, shortLength))
+        shortWindow.initialize(repeating: 0, count: max(1, shortLength))
         burstLength = max(envelopeLength * 2, Int((profile.burstEnvelopeSeconds * sampleRate).rounded()))
         minBurstLength = Int(profile.minBurstSeconds * sampleRate)
         // Four slow values per window: 16 per second at 0.25 s, 512 of them span half a minute.
