@@ -400,8 +400,10 @@ public final class Analyzer {
             outputs.append(.event(event))
             tracker.add(event, closed: &closed)
         }
-        tally.settle(before: timeAxis.time(ofSample: earliestUnreleasedOnset))
-        morphology?.forget(before: force ? Int.max : earliestUnreleasedOnset)
+        let unreleased = earliestUnreleasedOnset
+        tally.settle(before: timeAxis.time(ofSample: unreleased))
+        morphology?.forget(before: force ? Int.max : unreleased)
+        if let canceller, let correlation { canceller.forgetGains(before: unreleased / correlation.tileLength) }
         keep(closed)
         outputs += closed.map(AnalyzerOutput.episode)
         return outputs

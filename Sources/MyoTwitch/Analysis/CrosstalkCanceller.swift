@@ -140,6 +140,12 @@ final class CrosstalkCanceller {
         return gains[k]
     }
 
+    /// Forgets the gain history before tile `tile`: no event still to be judged ends earlier
+    /// (the analyzer's earliest unreleased onset), so none will ask.
+    func forgetGains(before tile: Int) {
+        for k in history.indices { history[k].forget(before: tile) }
+    }
+
     deinit {
         for p in originals { p.deallocate() }
     }
@@ -225,8 +231,13 @@ private struct GainHistory {
     mutating func append(tile: Int, gain: Double, copy: Double, keepingFrom oldest: Int) {
         tiles.append(Int32(clamping: tile))
         values.append((Float(gain), Float(copy)))
+        forget(before: oldest)
+    }
+
+    /// Drops the entries no query at `oldest` or later needs (all but the last before it).
+    mutating func forget(before oldest: Int) {
         while start + 1 < tiles.count && Int(tiles[start + 1]) <= oldest { start += 1 }
-        if start > 1024 && 2 * start > tiles.count {
+        if start > 64 && 2 * start > tiles.count {
             tiles.removeFirst(start)
             values.removeFirst(start)
             start = 0
