@@ -122,14 +122,7 @@ import Testing
         // Two confirmed twitches 2 s apart arm the episode window (10 s) after the second.
         s.addSpike(at: 30, amplitude: amplitude)
         s.addSpike(at: 32, amplitude: amplitude)
-        let detector = ChannelDetector(profile: .for(.emg), sampleRate: rate, columnCount: 1,
-                                       notchFrequencies: [], collectTrace: false, traceBinSeconds: 0.5)
-        detector.seedLevel(columns: [Array(s.samples[0..<Int(4 * rate)])])
-        detector.restart(first: [s.samples[0]])
-        var groups: [SegmentGroup] = []
-        s.samples.withUnsafeBufferPointer { column in
-            detector.process(columns: [column.baseAddress!], count: column.count, finished: &groups)
-        }
+        let detector = ChannelDetector.run(s.samples, rate: rate, seedSamples: Int(4 * rate), flushing: false).detector
         let strict = detector.strictThreshold
         let relaxed = detector.thresholds(at: Int(36 * rate)).high
         #expect(detector.thresholds(at: Int(43 * rate)).high == strict)

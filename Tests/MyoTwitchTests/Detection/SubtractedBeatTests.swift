@@ -21,17 +21,10 @@ import Testing
             spans.append(span)
             potentials.append(r + 126)
         }
-        let detector = ChannelDetector(profile: .for(.emg), sampleRate: rate, columnCount: 1,
-                                       notchFrequencies: [], collectTrace: false, traceBinSeconds: 0.5)
-        detector.trimsSubtractedBeats = trims
-        detector.seedLevel(columns: [Array(s.samples[0..<5000])])
-        detector.restart(first: [s.samples[0]])
-        detector.noteSubtractedSpans(spans)
-        var groups: [SegmentGroup] = []
-        s.samples.withUnsafeBufferPointer { column in
-            detector.process(columns: [column.baseAddress!], count: column.count, finished: &groups)
+        let (detector, groups) = ChannelDetector.run(s.samples, rate: rate, seedSamples: 5000) {
+            $0.trimsSubtractedBeats = trims
+            $0.noteSubtractedSpans(spans)
         }
-        detector.flush(finished: &groups)
         return (groups, potentials, detector)
     }
 
@@ -66,15 +59,9 @@ import Testing
         var s = SyntheticSignal(rate: rate, seconds: 40, noise: 1, seed: 33)
         s.addSpike(at: 30, amplitude: 10)
         s.addSpike(at: 32, amplitude: 10)
-        let detector = ChannelDetector(profile: .for(.emg), sampleRate: rate, columnCount: 1,
-                                       notchFrequencies: [], collectTrace: false, traceBinSeconds: 0.5)
-        detector.seedLevel(columns: [Array(s.samples[0..<4000])])
-        detector.restart(first: [s.samples[0]])
-        if onBeats { detector.noteSubtractedSpans([29_960...30_080, 31_960...32_080]) }
-        var groups: [SegmentGroup] = []
-        s.samples.withUnsafeBufferPointer { column in
-            detector.process(columns: [column.baseAddress!], count: column.count, finished: &groups)
-        }
+        let detector = ChannelDetector.run(s.samples, rate: rate, seedSamples: 4000, flushing: false) {
+            if onBeats { $0.noteSubtractedSpans([29_960...30_080, 31_960...32_080]) }
+        }.detector
         let armed = detector.thresholds(at: 36_000).high < detector.strictThreshold
         #expect(armed == !onBeats)
     }

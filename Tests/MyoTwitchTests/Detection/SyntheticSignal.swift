@@ -120,3 +120,24 @@ extension Analyzer {
         return analyzer.finish().result
     }
 }
+
+extension ChannelDetector {
+    /// Feeds one whole EMG column to a new detector as the analyzer does after its warm-up: the
+    /// noise level seeded from the first `seedSamples`, a restart at the first sample, then
+    /// `prepare` (spans, switches), the column in one block, and a flush when `flushing`.
+    static func run(_ signal: [Double], rate: Double, seedSamples: Int, profile: DetectorProfile = .for(.emg),
+                    flushing: Bool = true,
+                    prepare: (ChannelDetector) -> Void = { _ in }) -> (detector: ChannelDetector, groups: [SegmentGroup]) {
+        let detector = ChannelDetector(profile: profile, sampleRate: rate, columnCount: 1,
+                                       notchFrequencies: [], collectTrace: false, traceBinSeconds: 0.5)
+        detector.seedLevel(columns: [Array(signal[0..<seedSamples])])
+        detector.restart(first: [signal[0]])
+        prepare(detector)
+        var groups: [SegmentGroup] = []
+        signal.withUnsafeBufferPointer { column in
+            detector.process(columns: [column.baseAddress!], count: column.count, finished: &groups)
+        }
+        if flushing { detector.flush(finished: &groups) }
+        return (detector, groups)
+    }
+}

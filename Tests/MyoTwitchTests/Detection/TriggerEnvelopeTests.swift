@@ -31,15 +31,7 @@ import Testing
         for t in times { s.addSpike(at: t, amplitude: amplitude, width: width) }
         var profile = DetectorProfile.emg
         profile.triggerSeconds = trigger
-        let detector = ChannelDetector(profile: profile, sampleRate: rate, columnCount: 1,
-                                       notchFrequencies: [], collectTrace: false, traceBinSeconds: 0.5)
-        detector.seedLevel(columns: [Array(s.samples[0..<Int(5 * rate)])])
-        detector.restart(first: [s.samples[0]])
-        var groups: [SegmentGroup] = []
-        s.samples.withUnsafeBufferPointer { column in
-            detector.process(columns: [column.baseAddress!], count: column.count, finished: &groups)
-        }
-        detector.flush(finished: &groups)
+        let groups = ChannelDetector.run(s.samples, rate: rate, seedSamples: Int(5 * rate), profile: profile).groups
         let peaks = groups.flatMap(\.segments).filter { !$0.sustained && $0.standsOut }.map { Double($0.peakIndex) / rate }
         let onPotential = { (p: Double) in times.contains { abs(p - $0 - width / 2) < 0.01 } }
         return (times.filter { t in peaks.contains { abs($0 - t - width / 2) < 0.01 } }.count,
