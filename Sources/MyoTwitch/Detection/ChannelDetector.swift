@@ -6,7 +6,7 @@
 /// same samples gives the same groups. One instance belongs to one thread at a time.
 ///
 /// The type spans files: this one holds the state and the per-sample spike detector;
-/// `+SlowBurst` the slow burst detector, `+Refinement` the sharpening of short segments, `+Lanes`
+/// `+Segmentation` the segmentation state machine, `+SlowBurst` the slow burst detector, `+Refinement` the sharpening of short segments, `+Lanes`
 /// the conditioning of several channels in SIMD lanes. Much of the state is internal rather than
 /// private only so that those files can reach it; nothing outside the type touches it.
 final class ChannelDetector {
@@ -35,8 +35,8 @@ final class ChannelDetector {
     @exclusivity(unchecked) var shortTail: NoiseTail
     let shortFalseAlarmRatio: Double, shortEpisodeFalseAlarmRatio: Double
     /// Ends of the last two short spikes outside any burst (far in the past at first).
-    @exclusivity(unchecked) private var lastSpikeEnd = Int.min / 2
-    @exclusivity(unchecked) private(set) var previousSpikeEnd = Int.min / 2
+    @exclusivity(unchecked) var lastSpikeEnd = Int.min / 2
+    @exclusivity(unchecked) var previousSpikeEnd = Int.min / 2
     /// Ends of confirmed spikes that came while the slow detector was active: they arm the
     /// episode mode once that activation ends as no burst (`endSlowSegment`), since a strong
     /// twitch lifts the slow envelope itself.
@@ -91,7 +91,7 @@ final class ChannelDetector {
                                   noiseLevel: 0)
     @exclusivity(unchecked) var peakEnergy = 0.0
     @exclusivity(unchecked) var lastQuietIndex = -1
-    @exclusivity(unchecked) private var closeDeadline = 0
+    @exclusivity(unchecked) var closeDeadline = 0
     @exclusivity(unchecked) var group = SegmentGroup()
     let mergeGap: Int, groupGap: Int, sustainedGap: Int, sustainedLength: Int
     /// `profile.slowRestartGapSeconds` in samples (0: none).
@@ -120,7 +120,7 @@ final class ChannelDetector {
     let notchFrequencies: [Double]
     /// Mean motion energy of quiet signal (exponential average over quiet values, about 10 s).
     @exclusivity(unchecked) var motionQuietMean = -1.0
-    private let motionSmoothing: Double
+    let motionSmoothing: Double
     /// Samples processed so far (the index of the next sample).
     @exclusivity(unchecked) var index = 0
     /// Detection is suppressed before this index (filters settling after start or a gap).
@@ -334,136 +334,6 @@ final class ChannelDetector {
             traceSum = 0
             traceCount = 0
         }
-    }
-
-    /// The segmentation state machine, one sample.
-    @inline(__always)
-    private func step(n: Int, tick: Bool, envelope: Double, short: Double, e: Double, q: Double, clipped: Bool,
-                      finished: inout [SegmentGroup]) {
-        guard n >= settledAt, level.isPrimed else {
-            // Without a seed (input ended or jumped before the first seconds were complete), the
-            // floor learns from the settled signal itself before anything is detected.
-            if n >= settledAt && tick {
-                level.offer(envelope, quiet: true)
-                tail.add(envelope)
-                if shortLength > 0 { shortTail.add(short) }
-            }
-            lastQuietIndex = n
-            return
-        }
-        let (high, low, noise) = thresholds(at: n)
-        // Inside a segment nothing compares the trigger envelope with its level.
-        let shortHigh = shortLength > 0 && phase != .active ? shortThreshold(at: n) : .infinity
-        if tick {
-            // Everything outside segments counts as quiet: gating at the low threshold would cut
-            // the distribution's upper tail and shrink the spread, lowering thresholds in a spiral.
-            level.offer(envelope, quiet: phase == .idle && envelope <= high)
-            // The tail learns from brief excursions only: noise spikes last a few milliseconds
-            // and barely move the slow envelope, while a contraction, an ECG beat or a movement
-            // lifts it; those are events, and a tail that learnt them would stop seeing
-            // anything their size.
-            let slowEnergy = max(0, slowSum / Double(burstLength))
-            let quietScale = profile.tailSlowGate * level.median
-            if phase == .idle && envelope <= high && short <= shortHigh && slowEnergy <= quietScale * quietScale
-                && !isTailExcluded(n) {
-                tail.add(envelope)
-                if shortLength > 0 { shortTail.add(short) }
-            }
-            if phase == .idle && envelope <= high {
-                motionQuietMean = motionQuietMean < 0 ? q : motionQuietMean + motionSmoothing * (q - motionQuietMean)
-            }
-        }
-        switch phase {
-        case .idle:
-            if envelope > high || short > shortHigh {
-                phase = .active
-                current = Segment(onset: max(lastQuietIndex + 1, n - envelopeLength), end: n,
-                                  peakIndex: n, peakAmplitude: 0, bandEnergy: 0, motionEnergy: 0,
-                                  clippedSamples: 0, singleSample: false, noiseLevel: noise,
-                                  motionBaseline: max(0, motionQuietMean))
-                peakEnergy = -1
-                accumulate(n: n, e: e, q: q, clipped: clipped)
-            } else {
-                if envelope <= low { lastQuietIndex = n }
-                closeGroupIfDue(at: n, finished: &finished)
-            }
-        case .active:
-            accumulate(n: n, e: e, q: q, clipped: clipped)
-            if envelope < low {
-                phase = .closing
-                current.end = max(current.onset, n - envelopeLength)
-                closeDeadline = n + mergeGap
-            }
-        case .closing:
-            accumulate(n: n, e: e, q: q, clipped: clipped)
-            if envelope > high || short > shortHigh {
-                phase = .active
-            } else if n >= closeDeadline {
-                finishSegment(finished: &finished)
-                lastQuietIndex = n
-            }
-        }
-    }
-
-    @inline(__always)
-    private func accumulate(n: Int, e: Double, q: Double, clipped: Bool) {
-        current.bandEnergy += e
-        current.motionEnergy += q
-        current.energySamples += 1
-        if clipped { current.clippedSamples += 1 }
-        if e > peakEnergy {
-            peakEnergy = e
-            current.peakIndex = n
-        }
-    }
-
-    private func finishSegment(finished: inout [SegmentGroup]) {
-        phase = .idle
-        trimSubtractedBeat()
-        current.peakAmplitude = max(0, peakEnergy).squareRoot()
-        if current.length <= maxTwitchLength + envelopeLength {
-            refineShortSegment()
-            // Only confirmed spikes arm the episode mode: above the strict level and standing out
-            // from their surroundings. A relaxed detection arming it again would let one false
-            // alarm hold the relaxed level open indefinitely; nor does a spike on a subtracted
-            // beat (`isOnSubtractedBeat`). A spike during a slow activation waits for it: a strong
-            // twitch lifts the slow envelope past its threshold itself (at 2 kHz a potential of
-            // 5 × the noise does), and only a burst of its own (`minBurstSeconds`) makes it part
-            // of a contraction.
-            if current.clippedSamples == 0 && !current.singleSample && !isOnSubtractedBeat(current.peakIndex)
-                && current.standsOut && current.isAboveStrictLevel(strictThreshold, short: shortStrictThreshold) {
-                if slowActive { spikesAwaitingSlowEnd.append(current.end) } else { confirmSpike(endingAt: current.end) }
-            }
-        }
-        add(current, finished: &finished)
-    }
-
-    /// Counts a confirmed spike for the episode mode.
-    func confirmSpike(endingAt end: Int) {
-        (previousSpikeEnd, lastSpikeEnd) = (lastSpikeEnd, end)
-    }
-
-    /// Ends whatever is open (end of input or a gap): the segment in progress and its group.
-    func flush(finished: inout [SegmentGroup]) {
-        if slowActive { endSlowSegment(at: index - 1 - burstLength / 2, finished: &finished) }
-        if phase != .idle {
-            if phase == .active { current.end = max(current.onset, index - 1 - envelopeLength / 2) }
-            finishSegment(finished: &finished)
-        }
-        if !group.isEmpty { closeGroup(last: index - 1, finished: &finished) }
-        lastQuietIndex = index - 1
-    }
-
-    /// The earliest sample index an event still to come from this detector can start at.
-    var earliestPendingOnset: Int {
-        var earliest = max(0, index - envelopeLength - maxTwitchLength - burstLength)
-        if !group.isEmpty { earliest = min(earliest, group.onset) }
-        // Refinement can move a short segment's onset back by up to an envelope window
-        // (`refineShortSegment`): one the trigger envelope started begins where the long
-        // envelope was still quiet.
-        if phase != .idle { earliest = min(earliest, current.onset - envelopeLength) }
-        if slowActive { earliest = min(earliest, slowSegment.onset) }
-        return earliest
     }
 
     /// Flushes the partial trace bin (end of input).
