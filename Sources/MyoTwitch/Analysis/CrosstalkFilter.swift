@@ -63,6 +63,7 @@ struct CrosstalkFilter {
                 item.candidate.note(.coContraction)
             }
             if isInSynergist(item, among: everyone) { item.candidate.note(.synergistActivity) }
+            if isOnAnotherChannelsBeat(item, among: everyone) { item.candidate.note(.heartbeat) }
             released.append(item)
         }
         let readySet = Set(ready.map { Key($0) })
@@ -125,6 +126,20 @@ struct CrosstalkFilter {
             guard other.channel != item.channel, d.signalKind != .twitch,
                   d.kind == .activity || d.kind == .cramp else { return false }
             return peaks(c, within: d)
+        }
+    }
+
+    /// Whether a twitch peaks with an ECG beat found on another channel (within `coincidence`):
+    /// the heart's field reaches every electrode at once, so where one channel's beat was
+    /// recognised (`HeartbeatGate`) the spike the others show at that instant is the same beat,
+    /// however seldom they show it (too seldom for a rhythm of their own).
+    private func isOnAnotherChannelsBeat(_ item: (channel: Int, candidate: EventClassifier.Candidate),
+                                         among others: [(channel: Int, candidate: EventClassifier.Candidate)]) -> Bool {
+        let c = item.candidate
+        guard c.kind == .twitch else { return false }
+        return others.contains { other in
+            other.channel != item.channel && other.candidate.kind == .artifact && other.candidate.reason == "heartbeat"
+                && abs(other.candidate.peakIndex - c.peakIndex) <= coincidence
         }
     }
 

@@ -21,6 +21,10 @@ extension DetectorProfile {
         /// beats) 2.5 × for 99 %. A potential of 10× the noise RMS on a beat raised it 2.7–4 ×
         /// (`HeartbeatCancellerTests`).
         public var residueFactor = 3.0
+        /// Spikes in a chain at one heart interval that make a rhythm among twitch candidates
+        /// alone (`HeartbeatGate.endsSpikeRhythm`): six, so that five steps must each find a
+        /// spike where a heart puts its next beat.
+        public var spikeRhythmBeats = 6
 
         public init() {}
     }

@@ -23,6 +23,9 @@ struct HeartbeatGate {
     private var beats: [(peak: Int, snr: Double?)] = []
     /// Beats `HeartbeatCanceller` subtracted, oldest first.
     private var removed: [HeartbeatCanceller.RemovedBeat] = []
+    /// The twitch candidates of the last few beats' time (peak index, SNR), among which a heart
+    /// rhythm is looked for when no beat has set one (`endsSpikeRhythm`).
+    private var spikes: [(peak: Int, snr: Double)] = []
     /// Residue energies of the last subtracted beats (at most `residueMemory`), for their median.
     private var residues: [Double] = []
 
@@ -82,8 +85,49 @@ struct HeartbeatGate {
                 result.note(.heartbeat)
             }
         }
+        if c.kind == .twitch {
+            if result.kind == .twitch && endsSpikeRhythm(c) { result.note(.heartbeat) }
+            spikes.append((c.peakIndex, c.snr))
+            // A chain reaches back at most two of the longest intervals per step.
+            let horizon = c.peakIndex - Int(Double(2 * thresholds.spikeRhythmBeats) * 1.5 * sampleRate)
+            if let k = spikes.firstIndex(where: { $0.peak >= horizon }), k > 0 { spikes.removeFirst(k) }
+        }
         if c.kind == .artifact || result.kind == .artifact { addBeat(c.peakIndex, snr: c.snr) }
         return result
+    }
+
+    /// Whether `c` ends a heart rhythm among the twitch candidates themselves: with the
+    /// candidates before it, `spikeRhythmBeats` spikes in a chain, each one heart interval (or
+    /// two: a beat the detector missed) after the one before, within `tolerance` of it, the
+    /// interval that of a heart (0.33–1.5 s), and each spike's SNR within a factor 2 of `c`'s.
+    /// This finds ECG beats that neither the canceller (their QRS complexes too sharp, or too
+    /// faint, on its 8–30 Hz band) nor the classifier (no low-frequency power) took for beats,
+    /// and so no rhythm began. Fasciculations fire irregularly: for twitches at 20 per minute a
+    /// spike lies in one step's window (±12 % of a 0.8 s interval, or of twice it) with a
+    /// probability of about 0.1, so five such steps in a row come by chance about once in 10⁵
+    /// twitches.
+    private func endsSpikeRhythm(_ c: Candidate) -> Bool {
+        let minimum = Int(0.33 * sampleRate), maximum = Int(1.5 * sampleRate)
+        let sized = { (snr: Double) in snr >= 0.5 * c.snr && snr <= 2 * c.snr }
+        for first in spikes.reversed() {
+            let interval = c.peakIndex - first.peak
+            if interval < minimum { continue }
+            if interval > maximum { break }
+            guard sized(first.snr) else { continue }
+            var (count, last) = (2, first.peak)
+            while count < thresholds.spikeRhythmBeats {
+                let reach = tolerance * Double(interval)
+                let next = [1.0, 2.0].lazy.compactMap { steps in
+                    self.spikes.last { s in
+                        s.peak < last && abs(Double(last - s.peak) - steps * Double(interval)) <= steps * reach && sized(s.snr)
+                    }
+                }.first
+                guard let next else { break }
+                (count, last) = (count + 1, next.peak)
+            }
+            if count >= thresholds.spikeRhythmBeats { return true }
+        }
+        return false
     }
 
     /// Drops the first `count` subtracted beats (past any candidate still to come), their

@@ -147,4 +147,41 @@ import Testing
         let judged = gate.take(ContextGateTests.candidate(.twitch, peak - 10, peak + 10))
         #expect(judged.kind == kind, "\(judged.reason)")
     }
+
+    /// Beats that neither the canceller nor the classifier took for beats (twitch candidates
+    /// only) make a rhythm of their own: the sixth spike of a chain at one heart interval, with
+    /// a missed beat in it, is an artifact; five are not enough, nor are spikes at irregular
+    /// intervals, at the wrong size, or of a chain whose interval is no heart's.
+    @Test(arguments: [
+        (times: [0, 800, 1_600, 3_200, 4_000, 4_800], snr: 6.0, kind: EventKind.artifact),
+        (times: [0, 800, 1_600, 2_400, 3_200], snr: 6.0, kind: .twitch),
+        (times: [0, 640, 1_800, 2_300, 3_900, 4_800], snr: 6.0, kind: .twitch),
+        (times: [0, 800, 1_600, 2_400, 3_200, 4_000], snr: 20.0, kind: .twitch),
+        (times: [0, 250, 500, 750, 1_000, 1_250], snr: 6.0, kind: .twitch)])
+    func spikesMakeARhythmOfTheirOwn(times: [Int], snr: Double, kind: EventKind) {
+        var gate = HeartbeatGate(sampleRate: 1000)
+        for t in times.dropLast() {
+            #expect(gate.take(ContextGateTests.candidate(.twitch, 10_000 + t - 10, 10_000 + t + 10, snr: 6)).kind == .twitch)
+        }
+        let last = 10_000 + times.last!
+        #expect(gate.take(ContextGateTests.candidate(.twitch, last - 10, last + 10, snr: snr)).kind == kind)
+    }
+}
+
+/// `CrosstalkFilter`: a twitch at the instant another channel's ECG beat was recognised is the
+/// same beat (the heart's field reaches every electrode at once); 20 ms away it is a twitch.
+@Suite struct BeatOnAnotherChannelTests {
+    @Test(arguments: [(offset: 3, kind: EventKind.artifact), (offset: 20, kind: .twitch)])
+    func spikeWithAnotherChannelsBeat(offset: Int, kind: EventKind) {
+        var filter = CrosstalkFilter(sampleRate: 1000)
+        var beat = ContextGateTests.candidate(.twitch, 9_990, 10_010, snr: 8)
+        beat.note(.heartbeat)
+        filter.add(beat, channel: 0)
+        filter.add(ContextGateTests.candidate(.twitch, 9_990 + offset, 10_010 + offset, snr: 6), channel: 1)
+        let released = filter.release(before: .max)
+        let spike = released.first { $0.0 == 1 }?.1
+        #expect(spike?.kind == kind)
+        if kind == .artifact { #expect(spike?.reason == "heartbeat") }
+        #expect(released.first { $0.0 == 0 }?.1.kind == .artifact)
+    }
 }
