@@ -68,13 +68,15 @@ public final class Analyzer {
     /// spectra to average and about 200 envelope values: enough for stable medians.
     static let warmupSeconds = 4.0
 
+    /// `profile`: every threshold of detection and labelling (nil: the sensor's,
+    /// `DetectorProfile.for`); `settings.thresholdFactor` scales its false-alarm levels.
     public init(layout: RecordingLayout, path: String, settings: AnalysisSettings = AnalysisSettings(),
-                options: AnalyzerOptions = AnalyzerOptions()) {
+                options: AnalyzerOptions = AnalyzerOptions(), profile: DetectorProfile? = nil) {
         self.layout = layout
         self.path = path
         self.settings = settings
         self.options = options
-        var profile = DetectorProfile.for(layout.sensor)
+        var profile = profile ?? DetectorProfile.for(layout.sensor)
         profile.thresholdScale = settings.thresholdFactor
         self.profile = profile
         sampleRate = layout.sampleRateHz

@@ -87,7 +87,7 @@ extension ChannelDetector {
         phase = .idle
         trimSubtractedBeat()
         current.peakAmplitude = max(0, peakEnergy).squareRoot()
-        if current.length <= maxTwitchLength + envelopeLength {
+        if current.length <= maxTwitchLength + envelopeLength || isMultiplet() {
             refineShortSegment()
             // Only confirmed spikes arm the episode mode: above the strict level and standing out
             // from their surroundings. A relaxed detection arming it again would let one false
@@ -102,6 +102,34 @@ extension ChannelDetector {
             }
         }
         add(current, finished: &finished)
+    }
+
+    /// Whether the segment, too long for one potential, is a multiplet
+    /// (`profile.maxMultipletSeconds`): two to four potentials (runs of band energy at or above
+    /// the refinement's limit, bridging a potential's own zero crossings of < 4 ms) with the
+    /// energy below that limit for at least half of its span. It is then refined as a short
+    /// segment: sharpened to its largest potential, the others joined as its multiplet, its
+    /// onset at the first (`refineShortSegment`).
+    func isMultiplet() -> Bool {
+        let longest = profile.maxMultipletSeconds > 0 ? Int(profile.maxMultipletSeconds * sampleRate) + envelopeLength : 0
+        guard current.length <= longest, current.onset > index - ringMask, current.end >= current.onset else { return false }
+        let noise = current.noiseLevel * current.noiseLevel
+        let limit = max(0.01 * peakEnergy, 6.25 * noise), strong = max(0.1 * peakEnergy, 25 * noise)
+        let bridge = max(1, Int(0.004 * sampleRate))
+        var (quiet, potentials, sinceRun, runPeak) = (0, 0, bridge + 1, 0.0)
+        for i in current.onset...current.end {
+            let e = energyRing[i & ringMask]
+            if e >= limit {
+                if sinceRun > bridge { runPeak = 0 }
+                if runPeak < strong && e >= strong { potentials += 1 }
+                runPeak = max(runPeak, e)
+                sinceRun = 0
+            } else {
+                quiet += 1
+                sinceRun += 1
+            }
+        }
+        return potentials >= 2 && potentials <= 4 && 2 * quiet >= current.length
     }
 
     /// Counts a confirmed spike for the episode mode.

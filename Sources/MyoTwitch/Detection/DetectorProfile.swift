@@ -193,6 +193,14 @@ public struct DetectorProfile: Sendable, Equatable {
     /// 200–300 Hz both windows are 2–3 samples). Accelerometers 0: a mechanical twitch lasts
     /// 0.2–1 s.
     public var triggerSeconds = 0.004
+    /// The longest multiplet, s: one unit firing three times, two intervals of ≤ 110 ms
+    /// (DOMAIN.md: a unit may fire again 10–110 ms later) and a 25 ms potential, 0.245 s. A
+    /// segment longer than a twitch (`maxTwitchSeconds`, one interval) but no longer than this,
+    /// made of two to four potentials with the signal back at the noise between them, is one
+    /// twitch (`ChannelDetector.isMultiplet`); the interference pattern of a brief contraction
+    /// (0.3–1.5 s) is never silent for half its span. Accelerometers 0: a mechanical twitch
+    /// rings longer than any multiplet.
+    public var maxMultipletSeconds = 0.245
 
     /// Surface EMG. Band 20–450 Hz (SENIAM/ISEK usage; twitches keep their energy, unlike the
     /// 100 Hz high-pass of general toolkits).
@@ -211,7 +219,7 @@ public struct DetectorProfile: Sendable, Equatable {
         contextSeconds: 0, recruitmentWindowSeconds: 0, burstEnvelopeSeconds: 0.5, minBurstSeconds: 2.0, slowRestartGapSeconds: 1.2,
         crampSpanAllowanceSeconds: 0.5, rhythmGapSeconds: 10,
         singleSampleMinimumRate: 0, binnedBurstProfile: true, maxRhythmPeriodSeconds: 1.5, rhythmCorrelation: 0.6,
-        trainFirings: 0, triggerSeconds: 0)
+        trainFirings: 0, triggerSeconds: 0, maxMultipletSeconds: 0)
 
     public static func `for`(_ sensor: SensorKind) -> DetectorProfile {
         sensor == .emg ? .emg : .accelerometer

@@ -96,11 +96,11 @@ extension Analyzer {
     static func run(_ signal: [Double], rate: Double, blockSize: Int = 4096,
                     sensor: SensorKind = .emg, columns: [String] = ["emg"],
                     settings: AnalysisSettings = AnalysisSettings(),
-                    options: AnalyzerOptions = AnalyzerOptions()) -> AnalysisResult {
+                    options: AnalyzerOptions = AnalyzerOptions(), profile: DetectorProfile? = nil) -> AnalysisResult {
         let layout = RecordingLayout(sensor: sensor, sampleRateHz: rate, columns: columns,
                                      units: columns.map { _ in nil }, dialect: "plain",
                                      timeAxis: "test")
-        let analyzer = Analyzer(layout: layout, path: "test", settings: settings, options: options)
+        let analyzer = Analyzer(layout: layout, path: "test", settings: settings, options: options, profile: profile)
         var start = 0
         while start < signal.count {
             let end = min(signal.count, start + blockSize)
