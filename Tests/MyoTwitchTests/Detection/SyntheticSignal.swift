@@ -111,11 +111,12 @@ extension Analyzer {
     }
 
     /// Runs whole EMG columns (`names[c]` holding `columns[c]`) through an analyzer in one block.
-    static func run(columns: [[Double]], names: [String], rate: Double) -> AnalysisResult {
+    static func run(columns: [[Double]], names: [String], rate: Double,
+                    options: AnalyzerOptions = AnalyzerOptions()) -> AnalysisResult {
         let layout = RecordingLayout(sensor: .emg, sampleRateHz: rate, columns: names,
                                      units: names.map { _ in nil }, dialect: "plain",
                                      timeAxis: "test")
-        let analyzer = Analyzer(layout: layout, path: "test")
+        let analyzer = Analyzer(layout: layout, path: "test", options: options)
         _ = analyzer.process(SampleBlock(columns: columns))
         return analyzer.finish().result
     }
