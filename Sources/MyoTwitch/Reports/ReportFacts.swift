@@ -57,9 +57,19 @@ enum ReportFacts {
         s += t.cramps == 0 ? " No cramps were found."
             : " \(ReportText.count(t.cramps, "cramp", "cramps")) lasted \(ReportText.duration(t.crampSeconds)) in all."
         s += " Voluntary activity or exercise: \(ReportText.count(t.activity, "burst", "bursts")); "
-            + "artifacts set aside: \(t.artifacts)."
+            + "artifacts set aside: \(t.artifacts)\(heartbeatShare(result, of: t.artifacts))."
         if let note = heldContractionNote(result) { s += " " + note }
         return s
+    }
+
+    /// How many of the artifacts are ECG beats (reason `heartbeat`), as " (N of them heartbeats)",
+    /// when the events are kept and there are any: a recording near the heart sets aside one a
+    /// beat, and the bare count would leave the reader guessing (no untrusted text).
+    static func heartbeatShare(_ result: AnalysisResult, of artifacts: Int) -> String {
+        let beats = result.events.filter { $0.kind == .artifact && $0.reason == "heartbeat" }.count
+        guard beats > 0 else { return "" }
+        return beats == artifacts ? (beats == 1 ? " (a heartbeat)" : " (all heartbeats)")
+            : " (\(beats) of them heartbeats)"
     }
 
     /// Said when sustained EMG contractions are reported as activity because the signal shows

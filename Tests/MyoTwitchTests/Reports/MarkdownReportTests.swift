@@ -106,4 +106,20 @@ import Testing
         let plain = F.result(channels: ["emg"], duration: 300, events: [F.event(.activity, "emg", 200, 201)])
         #expect(!MarkdownReport.render(plain).contains("sustained contraction"))
     }
+
+    /// The overview says how many of the artifacts are heartbeats, when any are.
+    @Test(arguments: [(beats: 0, other: 2, says: "artifacts set aside: 2."),
+                      (beats: 3, other: 0, says: "artifacts set aside: 3 (all heartbeats)."),
+                      (beats: 1, other: 0, says: "artifacts set aside: 1 (a heartbeat)."),
+                      (beats: 4, other: 1, says: "artifacts set aside: 5 (4 of them heartbeats).")])
+    func overviewCountsHeartbeats(beats: Int, other: Int, says: String) {
+        var events = (0..<beats).map { k -> DetectedEvent in
+            var e = ReportFixtures.event(.artifact, "calf", 10 + Double(k))
+            e.reason = "heartbeat"
+            return e
+        }
+        events += (0..<other).map { ReportFixtures.event(.artifact, "calf", 50 + Double($0)) }
+        let result = ReportFixtures.result(channels: ["calf"], duration: 120, events: events)
+        #expect(ReportFacts.overview(result).contains(says), "\(ReportFacts.overview(result))")
+    }
 }
