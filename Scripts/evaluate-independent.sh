@@ -23,15 +23,9 @@ while [[ $# -gt 0 ]]; do
         *) echo "evaluate-independent.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     esac
 done
-if [[ -n ${MYOTWITCH_BIN:-} ]]; then
-    BIN=$(realpath "$MYOTWITCH_BIN")
-    [[ -x $BIN ]] || { echo "evaluate-independent.sh: MYOTWITCH_BIN=$MYOTWITCH_BIN is not an executable" >&2; exit 2; }
-else
-    swift build -c release --package-path "$ROOT" >&2
-    BIN=$(swift build -c release --package-path "$ROOT" --show-bin-path)/myotwitch
-fi
-python3 -c 'import numpy, scipy' 2>/dev/null || {
-    echo "evaluate-independent.sh: needs python3 with numpy and scipy (pip install numpy scipy)" >&2; exit 2; }
+source "$ROOT/Scripts/lib/benchmark-setup.sh"
+myotwitch_binary evaluate-independent.sh "$ROOT"
+require_numpy_scipy evaluate-independent.sh
 WORK=${OUT:-$(mktemp -d)}
 [[ -n $OUT ]] || trap 'rm -rf "$WORK"' EXIT
 SET=$WORK/set

@@ -29,15 +29,9 @@ if [[ ! -d $REALDATA ]]; then
     echo "evaluate-real.sh: SKIPPED: no real recordings at $REALDATA (set REALDATA=DIR)" >&2
     exit 0
 fi
-if [[ -n ${MYOTWITCH_BIN:-} ]]; then
-    BIN=$(realpath "$MYOTWITCH_BIN")
-    [[ -x $BIN ]] || { echo "evaluate-real.sh: MYOTWITCH_BIN=$MYOTWITCH_BIN is not an executable" >&2; exit 2; }
-else
-    swift build -c release --package-path "$ROOT" >&2
-    BIN=$(swift build -c release --package-path "$ROOT" --show-bin-path)/myotwitch
-fi
-python3 -c 'import numpy, scipy' 2>/dev/null || {
-    echo "evaluate-real.sh: needs python3 with numpy and scipy (pip install numpy scipy)" >&2; exit 2; }
+source "$ROOT/Scripts/lib/benchmark-setup.sh"
+myotwitch_binary evaluate-real.sh "$ROOT"
+require_numpy_scipy evaluate-real.sh
 WORK=${KEEP:-$(mktemp -d)}
 mkdir -p "$WORK"
 [[ -n $KEEP ]] || trap 'rm -rf "$WORK"' EXIT

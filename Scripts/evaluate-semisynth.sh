@@ -32,15 +32,9 @@ if [[ ! -d $REALDATA ]]; then
     echo "evaluate-semisynth.sh: SKIPPED: no real recordings at $REALDATA (set REALDATA=DIR)" >&2
     exit 0
 fi
-if [[ -n ${MYOTWITCH_BIN:-} ]]; then
-    BIN=$(realpath "$MYOTWITCH_BIN")
-    [[ -x $BIN ]] || { echo "evaluate-semisynth.sh: MYOTWITCH_BIN=$MYOTWITCH_BIN is not an executable" >&2; exit 2; }
-else
-    swift build -c release --package-path "$ROOT" >&2
-    BIN=$(swift build -c release --package-path "$ROOT" --show-bin-path)/myotwitch
-fi
-python3 -c 'import numpy, scipy' 2>/dev/null || {
-    echo "evaluate-semisynth.sh: needs python3 with numpy and scipy (pip install numpy scipy)" >&2; exit 2; }
+source "$ROOT/Scripts/lib/benchmark-setup.sh"
+myotwitch_binary evaluate-semisynth.sh "$ROOT"
+require_numpy_scipy evaluate-semisynth.sh
 WORK=${OUT:-$(mktemp -d)}
 [[ -n $OUT ]] || trap 'rm -rf "$WORK"' EXIT
 SET=$WORK/set
