@@ -90,7 +90,8 @@ public final class Analyzer {
         }
         warmup = Array(repeating: [], count: layout.columns.count)
         warmupLength = max(1, Int(Self.warmupSeconds * layout.sampleRateHz))
-        crosstalk = CrosstalkFilter(sampleRate: layout.sampleRateHz, thresholds: profile.crosstalk)
+        crosstalk = CrosstalkFilter(sampleRate: layout.sampleRateHz, thresholds: profile.crosstalk, heartbeat: profile.heartbeat,
+                                    poolsHeartRhythm: layout.sensor == .emg && channels.count >= 2)
         tracker = EpisodeTracker(settings: settings)
         tally = SummaryTally(rules: AdvisoryRules(settings: settings))
         timeAxis.configure(sampleRate: layout.sampleRateHz)

@@ -20,6 +20,9 @@
 /// `copyCorrelation` over the overlap (`CrosstalkCorrelation`): a copy, not a second muscle. Crosstalk
 /// of surface EMG is typically 5–20 % of the source amplitude, so 3× separates it from two muscles
 /// really active together.
+/// With several EMG channels the filter also follows the heart's rhythm across them
+/// (`CrosstalkFilter+HeartRhythm.swift`): a twitch that continues a rhythm of all channels'
+/// spikes together, in a recording where a beat was recognised, is a beat.
 struct CrosstalkFilter {
     let peakTolerance: Int
     /// `thresholds.coincidenceSeconds` in samples (at least `peakTolerance`).
@@ -31,14 +34,29 @@ struct CrosstalkFilter {
     var leftoverMargin: Double { thresholds.leftoverMargin }
     var copyMargin: Double { thresholds.copyMargin }
     var coContractionShare: Double { thresholds.coContractionShare }
+    /// The profile's `heartbeat` thresholds, for the heart rhythm across channels.
+    let heartbeat: DetectorProfile.HeartbeatThresholds
+    /// Whether the heart rhythm is also looked for among all channels' spikes together
+    /// (`endsPooledRhythm`): several EMG channels.
+    let poolsHeartRhythm: Bool
+    /// Of every channel, the spikes that may be ECG beats (twitches; heartbeat and
+    /// low-frequency artifacts), peak order, as they came (`endsPooledRhythm`).
+    var beatLike: [(peak: Int, snr: Double, channel: Int)] = []
+    /// The peaks of the beats a channel's own `HeartbeatGate` recognised, in order.
+    var recognisedBeats: [Int] = []
+    let sampleRate: Double
     private var pending: [(channel: Int, candidate: EventClassifier.Candidate)] = []
     private var recent: [(channel: Int, candidate: EventClassifier.Candidate)] = []
     private(set) var rejected = 0
 
-    init(sampleRate: Double, thresholds: DetectorProfile.CrosstalkThresholds = .init()) {
+    init(sampleRate: Double, thresholds: DetectorProfile.CrosstalkThresholds = .init(),
+         heartbeat: DetectorProfile.HeartbeatThresholds = .init(), poolsHeartRhythm: Bool = false) {
         peakTolerance = max(1, Int(0.005 * sampleRate))
         coincidence = max(peakTolerance, Int((thresholds.coincidenceSeconds * sampleRate).rounded()))
         self.thresholds = thresholds
+        self.heartbeat = heartbeat
+        self.poolsHeartRhythm = poolsHeartRhythm
+        self.sampleRate = sampleRate
     }
 
     /// The earliest onset among candidates not yet released.
@@ -46,6 +64,7 @@ struct CrosstalkFilter {
 
     mutating func add(_ candidate: EventClassifier.Candidate, channel: Int) {
         pending.append((channel, candidate))
+        if poolsHeartRhythm { noteBeatLike(candidate, channel: channel) }
     }
 
     /// Releases the candidates ending before `horizon` (the earliest onset still possible on any
@@ -53,7 +72,12 @@ struct CrosstalkFilter {
     mutating func release(before horizon: Int,
                           correlation: CrosstalkCorrelation? = nil,
                           canceller: CrosstalkCanceller? = nil) -> [(Int, EventClassifier.Candidate)] {
-        let ready = pending.filter { $0.candidate.end + coincidence < horizon || horizon == Int.max }
+        // A twitch waits until every channel's spikes around it are in (`besideReach`), for the
+        // heart rhythm across channels.
+        let twitchWait = poolsHeartRhythm ? max(coincidence, besideReach) : coincidence
+        let ready = pending.filter {
+            $0.candidate.end + ($0.candidate.kind == .twitch ? twitchWait : coincidence) < horizon || horizon == Int.max
+        }
         guard !ready.isEmpty else { return [] }
         let everyone = pending + recent
         var released: [(Int, EventClassifier.Candidate)] = []
@@ -64,6 +88,9 @@ struct CrosstalkFilter {
             }
             if isInSynergist(item, among: everyone) { item.candidate.note(.synergistActivity) }
             if isOnAnotherChannelsBeat(item, among: everyone) { item.candidate.note(.heartbeat) }
+            if poolsHeartRhythm && item.candidate.kind == .twitch && endsPooledRhythm(item.candidate, channel: item.channel) {
+                item.candidate.note(.heartbeat)
+            }
             released.append(item)
         }
         let readySet = Set(ready.map { Key($0) })
@@ -73,6 +100,7 @@ struct CrosstalkFilter {
         // Keep only what a later candidate could still overlap.
         let oldestOpen = pending.map(\.candidate.onset).min() ?? horizon
         recent.removeAll { $0.candidate.end + coincidence < min(oldestOpen, horizon) - coincidence }
+        if poolsHeartRhythm { forgetBeatLike(before: min(pending.map(\.candidate.peakIndex).min() ?? horizon, horizon)) }
         return released.sorted { ($0.1.onset, $0.0) < ($1.1.onset, $1.0) }
     }
 

@@ -89,7 +89,7 @@ struct HeartbeatGate {
             if result.kind == .twitch && endsSpikeRhythm(c) { result.note(.heartbeat) }
             spikes.append((c.peakIndex, c.snr))
             // A chain reaches back at most two of the longest intervals per step.
-            let horizon = c.peakIndex - Int(Double(2 * thresholds.spikeRhythmBeats) * 1.5 * sampleRate)
+            let horizon = c.peakIndex - Int(Self.chainReachSeconds(beats: thresholds.spikeRhythmBeats) * sampleRate)
             if let k = spikes.firstIndex(where: { $0.peak >= horizon }), k > 0 { spikes.removeFirst(k) }
         }
         if c.kind == .artifact || result.kind == .artifact { addBeat(c.peakIndex, snr: c.snr) }
@@ -107,28 +107,43 @@ struct HeartbeatGate {
     /// probability of about 0.1, so the four steps after a pair come by chance about once in
     /// 10⁴ pairs, once in ~25,000 twitches (in the held-out set's denser episodes, 1 of 2,094).
     private func endsSpikeRhythm(_ c: Candidate) -> Bool {
+        Self.chainInterval(endingAt: c.peakIndex, snr: c.snr, after: spikes, beats: thresholds.spikeRhythmBeats,
+                           tolerance: tolerance, sampleRate: sampleRate) != nil
+    }
+
+    /// The heart interval (samples) of a chain of `beats` spikes among `spikes` (peak order, all
+    /// before `peak`) that a spike at `peak` (sample index) of size `snr` ends: each one
+    /// interval (or two) after the one before, within `tolerance` of it, the interval
+    /// 0.33–1.5 s, and each spike's SNR within a factor 2 of `snr` (see `endsSpikeRhythm`); nil
+    /// when there is none.
+    static func chainInterval(endingAt peak: Int, snr: Double, after spikes: [(peak: Int, snr: Double)], beats: Int,
+                              tolerance: Double, sampleRate: Double) -> Int? {
         let minimum = Int(0.33 * sampleRate), maximum = Int(1.5 * sampleRate)
-        let sized = { (snr: Double) in snr >= 0.5 * c.snr && snr <= 2 * c.snr }
+        let sized = { (other: Double) in other >= 0.5 * snr && other <= 2 * snr }
         for first in spikes.reversed() {
-            let interval = c.peakIndex - first.peak
+            let interval = peak - first.peak
             if interval < minimum { continue }
             if interval > maximum { break }
             guard sized(first.snr) else { continue }
             var (count, last) = (2, first.peak)
-            while count < thresholds.spikeRhythmBeats {
+            while count < beats {
                 let reach = tolerance * Double(interval)
                 let next = [1.0, 2.0].lazy.compactMap { steps in
-                    self.spikes.last { s in
+                    spikes.last { s in
                         s.peak < last && abs(Double(last - s.peak) - steps * Double(interval)) <= steps * reach && sized(s.snr)
                     }
                 }.first
                 guard let next else { break }
                 (count, last) = (count + 1, next.peak)
             }
-            if count >= thresholds.spikeRhythmBeats { return true }
+            if count >= beats { return interval }
         }
-        return false
+        return nil
     }
+
+    /// How far back, s, a chain of `beats` spikes can reach: two of the longest intervals a
+    /// step.
+    static func chainReachSeconds(beats: Int) -> Double { Double(2 * beats) * 1.5 }
 
     /// Drops the first `count` subtracted beats (past any candidate still to come), their
     /// residues joining the median's memory: the median is that of beats before the candidates.
