@@ -28,6 +28,7 @@ import json
 import signal as _signal
 import os
 import sys
+import zlib
 
 import numpy as np
 from scipy import signal
@@ -96,7 +97,9 @@ def band(x, rate):
 
 
 def inject_recording(rec, variant, seed, rate_per_min):
-    rng = np.random.default_rng([seed, variant, int.from_bytes(rec.stem.encode()[:8], "little")])
+    # The whole stem: its first 8 bytes ("myo_read", "biosigna") are shared by whole datasets,
+    # which gave every Myo recording of a variant the same injection times and channels.
+    rng = np.random.default_rng([seed, variant, zlib.crc32(rec.stem.encode())])
     _, columns, _ = rec.units[0]
     data = {c: rec.column(c).astype(float).copy() for c in columns}
     filtered = {c: band(data[c], rec.rate) for c in columns}
