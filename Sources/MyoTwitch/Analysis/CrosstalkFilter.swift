@@ -157,17 +157,21 @@ struct CrosstalkFilter {
         }
     }
 
-    /// Whether a twitch peaks with an ECG beat found on another channel (within `coincidence`):
-    /// the heart's field reaches every electrode at once, so where one channel's beat was
-    /// recognised (`HeartbeatGate`) the spike the others show at that instant is the same beat,
-    /// however seldom they show it (too seldom for a rhythm of their own).
+    /// Whether a twitch peaks within an ECG beat found on another channel (its QRS complex
+    /// there, give or take `coincidence`): the heart's field reaches every electrode at once, so
+    /// where one channel's beat was recognised (`HeartbeatGate`) the spike the others show in it
+    /// is the same beat, however seldom they show it (too seldom for a rhythm of their own). The
+    /// span, not the peak: a complex peaks at different phases on different leads (on the
+    /// independent simulation's ECG recording 6–17 ms apart, beyond the 5 ms that tells one
+    /// discharge on two electrodes).
     private func isOnAnotherChannelsBeat(_ item: (channel: Int, candidate: EventClassifier.Candidate),
                                          among others: [(channel: Int, candidate: EventClassifier.Candidate)]) -> Bool {
         let c = item.candidate
         guard c.kind == .twitch else { return false }
         return others.contains { other in
-            other.channel != item.channel && other.candidate.kind == .artifact && other.candidate.reason == "heartbeat"
-                && abs(other.candidate.peakIndex - c.peakIndex) <= coincidence
+            let d = other.candidate
+            return other.channel != item.channel && d.kind == .artifact && d.reason == "heartbeat"
+                && c.peakIndex >= d.onset - coincidence && c.peakIndex <= d.end + coincidence
         }
     }
 
