@@ -8,7 +8,7 @@
 /// three channels' twitches fell on 14 of the 18 beats, one channel's on at most 9, and no
 /// channel's rhythm formed).
 /// So the spikes of all channels are pooled, and a twitch that ends a chain of
-/// `heartbeat.spikeRhythmBeats` of them at one heart interval (`HeartbeatGate.endsChain`, the
+/// `heartbeat.spikeRhythmBeats` of them at one heart interval (`HeartbeatGate.chainInterval`, the
 /// same test as on one channel) is a beat — while the recording shows a heart: a channel's own
 /// gate recognised a beat within the chain's reach. Without that evidence a pooled chain is
 /// left alone: several channels' fasciculations together are dense enough to chain by chance
@@ -53,7 +53,7 @@ extension CrosstalkFilter {
 
     /// How long after a twitch, samples, another channel's spike may still show that the twitch
     /// is beside a beat: the rhythm's tolerance of the longest heart interval (1.5 s).
-    var besideReach: Int { Int(heartbeat.tolerance * 1.5 * sampleRate) }
+    var besideReach: Int { Int(heartbeat.tolerance * HeartbeatGate.maximumIntervalSeconds * sampleRate) }
 
     /// Whether twitch `c` on `channel` ends a heart rhythm among all channels' spikes before it,
     /// while a beat was recognised within the chain's reach, and no other channel shows the beat

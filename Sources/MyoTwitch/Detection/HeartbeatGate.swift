@@ -118,7 +118,7 @@ struct HeartbeatGate {
     /// when there is none.
     static func chainInterval(endingAt peak: Int, snr: Double, after spikes: [(peak: Int, snr: Double)], beats: Int,
                               tolerance: Double, sampleRate: Double) -> Int? {
-        let minimum = Int(0.33 * sampleRate), maximum = Int(1.5 * sampleRate)
+        let minimum = Int(minimumIntervalSeconds * sampleRate), maximum = Int(maximumIntervalSeconds * sampleRate)
         let sized = { (other: Double) in other >= 0.5 * snr && other <= 2 * snr }
         for first in spikes.reversed() {
             let interval = peak - first.peak
@@ -143,7 +143,10 @@ struct HeartbeatGate {
 
     /// How far back, s, a chain of `beats` spikes can reach: two of the longest intervals a
     /// step.
-    static func chainReachSeconds(beats: Int) -> Double { Double(2 * beats) * 1.5 }
+    static func chainReachSeconds(beats: Int) -> Double { Double(2 * beats) * maximumIntervalSeconds }
+
+    /// The shortest and longest heart intervals, s: 180 and 40 beats a minute.
+    static let minimumIntervalSeconds = 0.33, maximumIntervalSeconds = 1.5
 
     /// Drops the first `count` subtracted beats (past any candidate still to come), their
     /// residues joining the median's memory: the median is that of beats before the candidates.
@@ -168,7 +171,7 @@ struct HeartbeatGate {
         guard beats.count == history + 1 else { return nil }
         let intervals = zip(beats, beats.dropFirst()).map { Double($1.peak - $0.peak) }.sorted()
         let median = intervals[intervals.count / 2]
-        guard median >= 0.33 * sampleRate, median <= 1.5 * sampleRate,
+        guard median >= Self.minimumIntervalSeconds * sampleRate, median <= Self.maximumIntervalSeconds * sampleRate,
               intervals.filter({ abs($0 - median) <= tolerance * median }).count >= agreeing else { return nil }
         let snrs = beats.compactMap(\.snr).sorted()
         return (median, snrs.isEmpty ? nil : snrs[snrs.count / 2])
