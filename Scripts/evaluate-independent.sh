@@ -26,8 +26,7 @@ done
 source "$ROOT/Scripts/lib/benchmark-setup.sh"
 myotwitch_binary evaluate-independent.sh "$ROOT"
 require_numpy_scipy evaluate-independent.sh
-WORK=${OUT:-$(mktemp -d)}
-[[ -n $OUT ]] || trap 'rm -rf "$WORK"' EXIT
+benchmark_workdir "$OUT"
 SET=$WORK/set
 RESULTS=$WORK/results
 mkdir -p "$SET" "$RESULTS"

@@ -32,8 +32,6 @@ fi
 source "$ROOT/Scripts/lib/benchmark-setup.sh"
 myotwitch_binary evaluate-real.sh "$ROOT"
 require_numpy_scipy evaluate-real.sh
-WORK=${KEEP:-$(mktemp -d)}
-mkdir -p "$WORK"
-[[ -n $KEEP ]] || trap 'rm -rf "$WORK"' EXIT
+benchmark_workdir "$KEEP"
 python3 "$ROOT/Scripts/realdata/evaluate_real.py" --bin "$BIN" --realdata "$REALDATA" \
     --workdir "$WORK" "${JSON[@]}" -- "${EXTRA[@]}"

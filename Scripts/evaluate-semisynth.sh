@@ -35,8 +35,7 @@ fi
 source "$ROOT/Scripts/lib/benchmark-setup.sh"
 myotwitch_binary evaluate-semisynth.sh "$ROOT"
 require_numpy_scipy evaluate-semisynth.sh
-WORK=${OUT:-$(mktemp -d)}
-[[ -n $OUT ]] || trap 'rm -rf "$WORK"' EXIT
+benchmark_workdir "$OUT"
 SET=$WORK/set
 RESULTS=$WORK/results
 rm -rf "$SET" "$RESULTS"

@@ -19,3 +19,12 @@ require_numpy_scipy() {
     python3 -c 'import numpy, scipy' 2>/dev/null || {
         echo "$1: needs python3 with numpy and scipy (pip install numpy scipy)" >&2; exit 2; }
 }
+
+# Sets WORK to KEEP when given (created; kept afterwards), else to a temporary directory
+# removed on exit.
+benchmark_workdir() {
+    local keep=$1
+    WORK=${keep:-$(mktemp -d)}
+    mkdir -p "$WORK"
+    [[ -n $keep ]] || trap 'rm -rf "$WORK"' EXIT
+}
